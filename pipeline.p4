@@ -1,0 +1,796 @@
+/*
+ * lwAFTR data plane: Lightweight 4over6 AFTR (RFC 7596) for v1model (bmv2 simple_switch_grpc).
+ *
+ * One binding-table lookup per pass serves both directions: exact match on (IPv4 address, PSID).
+ *   downstream (Internet → lwB4, RFC 7596 §6.2): key = (IPv4 dst, PSID of the dst port); encapsulate
+ *     in IPv6 from the softwire's BR address to its lwB4 (RFC 2473, RFC 6333 §6).
+ *   upstream (lwB4 → Internet, RFC 7596 §6.2): key = (inner IPv4 src, PSID of the src port); the outer
+ *     IPv6 src must be the softwire's lwB4 and the outer dst its BR; then decapsulate.
+ * Whatever cannot be done at line rate is punted to the controller with a reason (packet_in header);
+ * punts go through a meter per reason (RFC 7596 §9).
+ *
+ * Names shared with the controller (tables, actions, parameters, counters, meters, the CPU port,
+ * punt and drop reasons, widths) are read from the P4Info this program compiles to: the Java
+ * constants in pipeconf/ are generated from it. Change them here only.
+ */
+#include <core.p4>
+#include <v1model.p4>
+
+/* ---------------------------------------------------------------- shared constants */
+
+/* The controller port of simple_switch_grpc (--cpu-port). Serializable enums reach the P4Info
+ * (type_info), from which the controller's constants are generated. */
+enum bit<9> CpuPort_t {
+    CPU = 255
+}
+
+/* Why a packet was sent to the controller (packet_in.reason). */
+enum bit<8> PuntReason_t {
+    NONE                  = 0,
+    ARP                   = 1,   /* ARP: answered for the AFTR's IPv4 addresses */
+    NDP                   = 2,   /* ICMPv6 neighbour discovery on the lwB4 side */
+    ICMPV4_TO_AFTR        = 3,   /* ICMPv4 to an AFTR IPv4 address (echo) */
+    ICMPV6_TO_BR          = 4,   /* ICMPv6 to a BR address (echo) */
+    IPV4_FRAGMENT         = 5,   /* downstream IPv4 fragment: reassembled by the controller */
+    IPV6_FRAGMENT         = 6,   /* upstream IPv6 fragment: reassembled by the controller */
+    INNER_IPV4_FRAGMENT   = 7,   /* upstream: the encapsulated IPv4 packet is a fragment */
+    DOWNSTREAM_NO_BINDING = 8,   /* §6.2 policy: ICMPv4 3/1 to the sender */
+    UPSTREAM_NO_BINDING   = 9,   /* §6.2 policy: ICMPv6 1/5 to the lwB4 */
+    TTL_EXPIRED           = 10,  /* downstream TTL <= 1: ICMPv4 11/0 */
+    DOWNSTREAM_MTU        = 11,  /* encapsulated packet exceeds the lwB4-side MTU (§5.3) */
+    UPSTREAM_MTU          = 12   /* decapsulated packet exceeds the Internet-side MTU */
+}
+
+/* Why a packet was dropped (index of drop_stats). */
+enum bit<8> DropReason_t {
+    NONE                  = 0,
+    UNKNOWN_PORT          = 1,   /* ingress port/VLAN has no role */
+    NOT_FOR_AFTR          = 2,   /* wrong MAC, IPv6 dst not a BR, wrong family for the side */
+    BAD_HEADER            = 3,   /* parser error */
+    UNSUPPORTED           = 4,   /* IPv6 extension headers other than one DSTOPT, non-IPv4 payload */
+    DOWNSTREAM_NO_BINDING = 5,   /* no softwire for (dst, PSID) (§6.2) */
+    UPSTREAM_NO_BINDING   = 6,   /* no softwire for (src, PSID), or lwB4/BR mismatch (§6.2) */
+    ICMP_POLICY           = 7,   /* ICMP refused by policy (§8.1) */
+    NO_PORT               = 8,   /* protocol without ports on a shared address */
+    TTL_EXPIRED           = 9,   /* TTL expired and ICMP errors are off */
+    PUNT_METER            = 10,  /* punt over the meter's rate (§9) */
+    AFTR_OTHER            = 11   /* to the AFTR itself but not ICMP */
+}
+
+/* Which side a port (and VLAN) faces. */
+enum bit<2> Side_t {
+    NONE     = 0,
+    LWB4     = 1,   /* IPv6 access network of the lwB4s */
+    INTERNET = 2,   /* IPv4 Internet */
+    BOTH     = 3    /* on-a-stick */
+}
+
+/* Softwire counter cells: two per softwire, at 2·index + direction. */
+enum bit<1> Direction_t {
+    DOWNSTREAM = 0,
+    UPSTREAM   = 1
+}
+
+const bit<32> MAX_SOFTWIRES = 1048576;
+const bit<32> SOFTWIRE_COUNTER_CELLS = 2097152;   /* 2 × MAX_SOFTWIRES */
+const bit<32> REASON_CELLS = 16;
+
+const bit<16> ETHERTYPE_IPV4 = 0x0800;
+const bit<16> ETHERTYPE_IPV6 = 0x86dd;
+const bit<16> ETHERTYPE_ARP  = 0x0806;
+const bit<16> ETHERTYPE_VLAN = 0x8100;
+const bit<8>  PROTO_ICMP     = 1;
+const bit<8>  PROTO_IPV4     = 4;
+const bit<8>  PROTO_TCP      = 6;
+const bit<8>  PROTO_UDP      = 17;
+const bit<8>  PROTO_FRAGMENT = 44;
+const bit<8>  PROTO_ICMPV6   = 58;
+const bit<8>  PROTO_DSTOPTS  = 60;
+const bit<16> IPV6_HEADER_BYTES = 40;
+
+/* ---------------------------------------------------------------- headers */
+
+@controller_header("packet_in")
+header packet_in_t {
+    bit<9>  ingress_port;
+    bit<8>  reason;          /* PuntReason_t */
+    bit<7>  _pad;
+}
+
+@controller_header("packet_out")
+header packet_out_t {
+    bit<9>  egress_port;     /* used when do_forwarding == 0 */
+    bit<1>  do_forwarding;   /* 1: process the packet through the pipeline (re-injection) */
+    bit<6>  _pad;
+}
+
+header ethernet_t {
+    bit<48> dst_addr;
+    bit<48> src_addr;
+    bit<16> ether_type;
+}
+
+header vlan_t {
+    bit<3>  pcp;
+    bit<1>  dei;
+    bit<12> vid;
+    bit<16> ether_type;
+}
+
+header ipv6_t {
+    bit<4>   version;
+    bit<8>   traffic_class;
+    bit<20>  flow_label;
+    bit<16>  payload_len;
+    bit<8>   next_hdr;
+    bit<8>   hop_limit;
+    bit<128> src_addr;
+    bit<128> dst_addr;
+}
+
+/* A Destination Options header of 8 bytes, as Linux ip6tnl sends it with the RFC 2473 Tunnel
+ * Encapsulation Limit option (type 4, length 1) and a PadN. */
+header ipv6_dstopts_t {
+    bit<8>  next_hdr;
+    bit<8>  hdr_ext_len;
+    bit<48> options;
+}
+
+header ipv6_fragment_t {
+    bit<8>  next_hdr;
+    bit<8>  reserved;
+    bit<13> offset;
+    bit<2>  res;
+    bit<1>  more;
+    bit<32> ident;
+}
+
+header ipv4_t {
+    bit<4>  version;
+    bit<4>  ihl;
+    bit<8>  diffserv;
+    bit<16> total_len;
+    bit<16> identification;
+    bit<1>  reserved;
+    bit<1>  dont_fragment;
+    bit<1>  more_fragments;
+    bit<13> frag_offset;
+    bit<8>  ttl;
+    bit<8>  protocol;
+    bit<16> hdr_checksum;
+    bit<32> src_addr;
+    bit<32> dst_addr;
+}
+
+header ipv4_options_t {
+    varbit<320> options;
+}
+
+/* The first 4 bytes of TCP and UDP. */
+header l4_ports_t {
+    bit<16> src_port;
+    bit<16> dst_port;
+}
+
+header icmp_t {
+    bit<8>  icmp_type;
+    bit<8>  code;
+    bit<16> checksum;
+    bit<16> identifier;      /* echo: identifier; errors: unused/MTU */
+    bit<16> sequence;
+}
+
+header icmpv6_t {
+    bit<8>  icmp_type;
+    bit<8>  code;
+    bit<16> checksum;
+}
+
+/* The IPv4 header quoted in an ICMPv4 error (RFC 792), without options. */
+header inner_ipv4_t {
+    bit<4>  version;
+    bit<4>  ihl;
+    bit<8>  diffserv;
+    bit<16> total_len;
+    bit<16> identification;
+    bit<3>  flags;
+    bit<13> frag_offset;
+    bit<8>  ttl;
+    bit<8>  protocol;
+    bit<16> hdr_checksum;
+    bit<32> src_addr;
+    bit<32> dst_addr;
+}
+
+/* The first 8 bytes of the quoted datagram: ports of TCP/UDP, or type/code/checksum/id of ICMP. */
+header inner_l4_t {
+    bit<16> word0;
+    bit<16> word1;
+    bit<16> word2;
+    bit<16> word3;
+}
+
+struct headers_t {
+    packet_out_t    packet_out;
+    packet_in_t     packet_in;
+    ethernet_t      ethernet;
+    vlan_t          vlan;
+    ipv6_t          ipv6;
+    ipv6_dstopts_t  ipv6_dstopts;
+    ipv6_fragment_t ipv6_fragment;
+    icmpv6_t        icmpv6;
+    ipv4_t          ipv4;
+    ipv4_options_t  ipv4_options;
+    l4_ports_t      l4_ports;
+    icmp_t          icmp;
+    inner_ipv4_t    inner_ipv4;
+    inner_l4_t      inner_l4;
+}
+
+struct metadata_t {
+    bit<2>   side;             /* Side_t of the ingress port/VLAN */
+    bit<48>  aftr_mac;
+    bit<1>   from_cpu;
+    /* lwAFTR configuration (aftr_config) */
+    bit<8>   hop_limit;
+    bit<20>  flow_label;
+    bit<1>   hairpinning;
+    bit<1>   icmpv4_errors;    /* generate ICMPv4 errors toward the Internet */
+    bit<1>   icmpv6_errors;    /* generate ICMPv6 errors toward lwB4s */
+    bit<1>   allow_incoming_icmp;
+    bit<1>   allow_outgoing_icmp;
+    /* binding lookup */
+    bit<32>  lookup_addr;
+    bit<16>  lookup_port;
+    bit<1>   has_port;
+    bit<16>  psid;
+    bit<1>   psid_ok;
+    bit<128> lwb4;
+    bit<8>   sw_br;
+    bit<32>  sw_counter;
+    bit<8>   pkt_br;           /* index of the BR address an upstream packet is sent to */
+    bit<128> br_addr;          /* BR address used as encapsulation source */
+    bit<16>  lwb4_mtu;         /* largest IPv6 packet toward lwB4s */
+    bit<16>  internet_mtu;     /* largest IPv4 packet toward the Internet */
+    /* egress side */
+    bit<12>  egress_vid;
+    /* outcome */
+    @field_list(1)
+    bit<1>   hairpin_pass;     /* second pass of a hairpinned packet (resubmitted) */
+    bit<8>   punt_reason;
+    bit<8>   drop_reason;
+}
+
+/* ---------------------------------------------------------------- parser */
+
+parser LwaftrParser(packet_in packet, out headers_t hdr, inout metadata_t meta,
+                    inout standard_metadata_t standard_metadata) {
+    state start {
+        transition select(standard_metadata.ingress_port) {
+            (bit<9>) CpuPort_t.CPU: parse_packet_out;
+            default: parse_ethernet;
+        }
+    }
+    state parse_packet_out {
+        packet.extract(hdr.packet_out);
+        transition parse_ethernet;
+    }
+    state parse_ethernet {
+        packet.extract(hdr.ethernet);
+        transition select(hdr.ethernet.ether_type) {
+            ETHERTYPE_VLAN: parse_vlan;
+            ETHERTYPE_IPV4: parse_ipv4;
+            ETHERTYPE_IPV6: parse_ipv6;
+            default: accept;
+        }
+    }
+    state parse_vlan {
+        packet.extract(hdr.vlan);
+        transition select(hdr.vlan.ether_type) {
+            ETHERTYPE_IPV4: parse_ipv4;
+            ETHERTYPE_IPV6: parse_ipv6;
+            default: accept;
+        }
+    }
+    state parse_ipv6 {
+        packet.extract(hdr.ipv6);
+        transition select(hdr.ipv6.next_hdr) {
+            PROTO_IPV4: parse_ipv4;
+            PROTO_DSTOPTS: parse_ipv6_dstopts;
+            PROTO_FRAGMENT: parse_ipv6_fragment;
+            PROTO_ICMPV6: parse_icmpv6;
+            default: accept;
+        }
+    }
+    state parse_ipv6_dstopts {
+        packet.extract(hdr.ipv6_dstopts);
+        transition select(hdr.ipv6_dstopts.hdr_ext_len, hdr.ipv6_dstopts.next_hdr) {
+            (0, PROTO_IPV4): parse_ipv4;
+            default: accept;
+        }
+    }
+    state parse_ipv6_fragment {
+        packet.extract(hdr.ipv6_fragment);
+        transition accept;
+    }
+    state parse_icmpv6 {
+        packet.extract(hdr.icmpv6);
+        transition accept;
+    }
+    state parse_ipv4 {
+        packet.extract(hdr.ipv4);
+        transition select(hdr.ipv4.ihl) {
+            0 .. 4: reject;
+            5: parse_ipv4_payload;
+            default: parse_ipv4_options;
+        }
+    }
+    state parse_ipv4_options {
+        packet.extract(hdr.ipv4_options, (bit<32>) (((bit<16>) hdr.ipv4.ihl - 5) * 32));
+        transition parse_ipv4_payload;
+    }
+    state parse_ipv4_payload {
+        /* Non-first fragments carry no L4 header. */
+        transition select(hdr.ipv4.frag_offset, hdr.ipv4.protocol) {
+            (0, PROTO_TCP): parse_l4_ports;
+            (0, PROTO_UDP): parse_l4_ports;
+            (0, PROTO_ICMP): parse_icmp;
+            default: accept;
+        }
+    }
+    state parse_l4_ports {
+        packet.extract(hdr.l4_ports);
+        transition accept;
+    }
+    state parse_icmp {
+        packet.extract(hdr.icmp);
+        transition select(hdr.icmp.icmp_type) {
+            3: parse_inner_ipv4;    /* destination unreachable */
+            4: parse_inner_ipv4;    /* source quench */
+            5: parse_inner_ipv4;    /* redirect */
+            11: parse_inner_ipv4;   /* time exceeded */
+            12: parse_inner_ipv4;   /* parameter problem */
+            default: accept;
+        }
+    }
+    state parse_inner_ipv4 {
+        packet.extract(hdr.inner_ipv4);
+        transition select(hdr.inner_ipv4.ihl) {
+            5: parse_inner_l4;
+            default: accept;        /* quoted options: ports not found, treated as portless */
+        }
+    }
+    state parse_inner_l4 {
+        packet.extract(hdr.inner_l4);
+        transition accept;
+    }
+}
+
+control LwaftrVerifyChecksum(inout headers_t hdr, inout metadata_t meta) {
+    apply { }
+}
+
+/* ---------------------------------------------------------------- ingress */
+
+control LwaftrIngress(inout headers_t hdr, inout metadata_t meta,
+                      inout standard_metadata_t standard_metadata) {
+
+    counter(SOFTWIRE_COUNTER_CELLS, CounterType.packets_and_bytes) softwire_stats;
+    counter(REASON_CELLS, CounterType.packets_and_bytes) punt_stats;
+    counter(REASON_CELLS, CounterType.packets_and_bytes) drop_stats;
+    meter(REASON_CELLS, MeterType.packets) punt_meter;
+
+    bit<2> punt_color = 0;
+
+    action drop(bit<8> reason) {
+        meta.drop_reason = reason;
+        mark_to_drop(standard_metadata);
+    }
+
+    action punt(bit<8> reason) {
+        meta.punt_reason = reason;
+        standard_metadata.egress_spec = (bit<9>) CpuPort_t.CPU;
+    }
+
+    /* ---- ports: role and AFTR MAC of each (port, VLAN); VLAN 0 = untagged */
+    action set_side(bit<2> side, bit<48> aftr_mac) {
+        meta.side = side;
+        meta.aftr_mac = aftr_mac;
+    }
+    table port_side {
+        key = {
+            standard_metadata.ingress_port : exact @name("ingress_port");
+            hdr.vlan.vid                   : exact @name("vlan_id");
+        }
+        actions = { set_side; @defaultonly NoAction; }
+        const default_action = NoAction;
+        size = 1024;
+    }
+
+    /* ---- lwAFTR configuration: one default entry written by the controller */
+    action set_config(bit<8> hop_limit, bit<20> flow_label, bit<1> hairpinning,
+                      bit<1> icmpv4_errors, bit<1> icmpv6_errors,
+                      bit<1> allow_incoming_icmp, bit<1> allow_outgoing_icmp,
+                      bit<16> lwb4_mtu, bit<16> internet_mtu) {
+        meta.lwb4_mtu = lwb4_mtu;
+        meta.internet_mtu = internet_mtu;
+        meta.hop_limit = hop_limit;
+        meta.flow_label = flow_label;
+        meta.hairpinning = hairpinning;
+        meta.icmpv4_errors = icmpv4_errors;
+        meta.icmpv6_errors = icmpv6_errors;
+        meta.allow_incoming_icmp = allow_incoming_icmp;
+        meta.allow_outgoing_icmp = allow_outgoing_icmp;
+    }
+    table aftr_config {
+        key = { }
+        actions = { set_config; }
+        /* RFC 7596 §6.2 hairpinning MUST be supported: on by default; errors on, ICMP allowed,
+         * MTUs of 1500 on both sides (RFC 8676 softwire-payload-mtu / Snabb's default). */
+        default_action = set_config(64, 0, 1, 1, 1, 1, 1, 1500, 1500);
+        size = 1;
+    }
+
+    /* ---- egress side: port, MACs and VLAN (0 = untagged) toward the lwB4s or the Internet */
+    action set_egress(bit<9> port, bit<48> src_mac, bit<48> dst_mac, bit<12> vlan_id) {
+        standard_metadata.egress_spec = port;
+        hdr.ethernet.src_addr = src_mac;
+        hdr.ethernet.dst_addr = dst_mac;
+        meta.egress_vid = vlan_id;
+    }
+    table side_egress {
+        key = { meta.side : exact @name("side"); }
+        actions = { set_egress; @defaultonly NoAction; }
+        const default_action = NoAction;
+        size = 4;
+    }
+
+    /* ---- BR addresses: upstream tunnel endpoints, by index (few per AFTR) */
+    action set_br(bit<8> br_index) {
+        meta.pkt_br = br_index;
+    }
+    table br_address {
+        key = { hdr.ipv6.dst_addr : exact @name("ipv6_dst"); }
+        actions = { set_br; @defaultonly NoAction; }
+        const default_action = NoAction;
+        size = 64;
+    }
+    action set_br_source(bit<128> br_addr) {
+        meta.br_addr = br_addr;
+    }
+    table br_source {
+        key = { meta.sw_br : exact @name("br_index"); }
+        actions = { set_br_source; @defaultonly NoAction; }
+        const default_action = NoAction;
+        size = 64;
+    }
+
+    /* ---- the AFTR's own IPv4 addresses (ICMP echo, ARP targets) */
+    action aftr_address() { }
+    table aftr_ipv4 {
+        key = { hdr.ipv4.dst_addr : exact @name("ipv4_dst"); }
+        actions = { aftr_address; @defaultonly NoAction; }
+        const default_action = NoAction;
+        size = 64;
+    }
+
+    /* ---- PSID shape per IPv4 address (RFC 7597 §5.1): psid = (port >> (16 − a − k)) & mask.
+     * One action per shift so the shift is a constant (Tofino shifts by constants only).
+     * Ports below first_port (2^(16−a), the excluded i = 0 block) are unbound. */
+    action whole_address() {
+        meta.psid = 0;
+        meta.psid_ok = 1;
+    }
+#define PSID_SHIFT(N) \
+    action psid_shift_##N(bit<16> mask, bit<16> first_port) { \
+        meta.psid = (meta.lookup_port >> N) & mask; \
+        meta.psid_ok = (meta.has_port == 1 && meta.lookup_port >= first_port) ? 1w1 : 1w0; \
+    }
+    PSID_SHIFT(0)  PSID_SHIFT(1)  PSID_SHIFT(2)  PSID_SHIFT(3)
+    PSID_SHIFT(4)  PSID_SHIFT(5)  PSID_SHIFT(6)  PSID_SHIFT(7)
+    PSID_SHIFT(8)  PSID_SHIFT(9)  PSID_SHIFT(10) PSID_SHIFT(11)
+    PSID_SHIFT(12) PSID_SHIFT(13) PSID_SHIFT(14) PSID_SHIFT(15)
+    table psid_shape {
+        key = { meta.lookup_addr : exact @name("ipv4_addr"); }
+        actions = {
+            whole_address;
+            psid_shift_0;  psid_shift_1;  psid_shift_2;  psid_shift_3;
+            psid_shift_4;  psid_shift_5;  psid_shift_6;  psid_shift_7;
+            psid_shift_8;  psid_shift_9;  psid_shift_10; psid_shift_11;
+            psid_shift_12; psid_shift_13; psid_shift_14; psid_shift_15;
+            @defaultonly NoAction;
+        }
+        const default_action = NoAction;
+        size = MAX_SOFTWIRES;
+    }
+
+    /* ---- the binding table: one entry per softwire, both directions */
+    action softwire(bit<128> lwb4, bit<8> br_index, bit<32> counter_index) {
+        meta.lwb4 = lwb4;
+        meta.sw_br = br_index;
+        meta.sw_counter = counter_index;
+    }
+    table binding {
+        key = {
+            meta.lookup_addr : exact @name("ipv4_addr");
+            meta.psid        : exact @name("psid");
+        }
+        actions = { softwire; @defaultonly NoAction; }
+        const default_action = NoAction;
+        size = MAX_SOFTWIRES;
+    }
+
+    /* ---- hairpinning candidates: IPv4 addresses bound to softwires (one entry per address) */
+    action bound_address() { }
+    table hairpin_address {
+        key = { hdr.ipv4.dst_addr : exact @name("ipv4_dst"); }
+        actions = { bound_address; @defaultonly NoAction; }
+        const default_action = NoAction;
+        size = MAX_SOFTWIRES;
+    }
+
+    /* RFC 1624 incremental checksum update for the TTL decrement. */
+    action decrement_ttl() {
+        bit<32> sum = (bit<32>) (~hdr.ipv4.hdr_checksum) + (bit<32>) (~(hdr.ipv4.ttl ++ hdr.ipv4.protocol))
+                      + (bit<32>) ((hdr.ipv4.ttl - 1) ++ hdr.ipv4.protocol);
+        sum = (sum & 0xffff) + (sum >> 16);
+        sum = (sum & 0xffff) + (sum >> 16);
+        hdr.ipv4.hdr_checksum = ~sum[15:0];
+        hdr.ipv4.ttl = hdr.ipv4.ttl - 1;
+    }
+
+    /* RFC 2473 / RFC 6333 §6: traffic class from the IPv4 TOS, configured hop limit and flow label. */
+    action encapsulate() {
+        hdr.ipv6.setValid();
+        hdr.ipv6.version = 6;
+        hdr.ipv6.traffic_class = hdr.ipv4.diffserv;
+        hdr.ipv6.flow_label = meta.flow_label;
+        hdr.ipv6.payload_len = hdr.ipv4.total_len;
+        hdr.ipv6.next_hdr = PROTO_IPV4;
+        hdr.ipv6.hop_limit = meta.hop_limit;
+        hdr.ipv6.src_addr = meta.br_addr;
+        hdr.ipv6.dst_addr = meta.lwb4;
+        hdr.ipv6_dstopts.setInvalid();
+    }
+
+    action decapsulate() {
+        hdr.ipv6.setInvalid();
+        hdr.ipv6_dstopts.setInvalid();
+    }
+
+    /* The port (or ICMP identifier) that selects the PSID (RFC 7596 §6.2, §8.1, RFC 5508 REQ-3). */
+    action set_lookup_port(bit<16> port) {
+        meta.lookup_port = port;
+        meta.has_port = 1;
+    }
+
+    apply {
+        bool forward = false;
+        meta.punt_reason = (bit<8>) PuntReason_t.NONE;
+        meta.drop_reason = (bit<8>) DropReason_t.NONE;
+
+        /* Controller packet-out: straight to a port, or through the pipeline (re-injection). */
+        if (hdr.packet_out.isValid()) {
+            if (hdr.packet_out.do_forwarding == 0) {
+                standard_metadata.egress_spec = hdr.packet_out.egress_port;
+                hdr.packet_out.setInvalid();
+                exit;
+            }
+            hdr.packet_out.setInvalid();
+            meta.from_cpu = 1;
+            meta.side = (bit<2>) Side_t.BOTH;
+        } else if (!port_side.apply().hit) {
+            drop((bit<8>) DropReason_t.UNKNOWN_PORT);
+        }
+
+        if (meta.drop_reason == 0 && standard_metadata.parser_error != error.NoError) {
+            drop((bit<8>) DropReason_t.BAD_HEADER);
+        }
+        /* Frames for another MAC are not ours (broadcast and multicast are: ARP, NDP). */
+        if (meta.drop_reason == 0 && meta.from_cpu == 0 && hdr.ethernet.dst_addr != meta.aftr_mac
+                && hdr.ethernet.dst_addr[40:40] == 0) {
+            drop((bit<8>) DropReason_t.NOT_FOR_AFTR);
+        }
+
+        if (meta.drop_reason == 0) {
+            aftr_config.apply();
+            bit<16> ether_type = hdr.vlan.isValid() ? hdr.vlan.ether_type : hdr.ethernet.ether_type;
+            bool upstream = hdr.ipv6.isValid() && (meta.side & (bit<2>) Side_t.LWB4) != 0
+                            && meta.hairpin_pass == 0;
+            bool downstream = hdr.ipv4.isValid() && !hdr.ipv6.isValid()
+                              && (meta.side & (bit<2>) Side_t.INTERNET) != 0;
+            bool hairpin = meta.hairpin_pass == 1;
+
+            if (ether_type == ETHERTYPE_ARP) {
+                punt((bit<8>) PuntReason_t.ARP);
+            } else if (upstream) {
+                /* ---------------- upstream: lwB4 → Internet */
+                if (hdr.icmpv6.isValid() && hdr.icmpv6.icmp_type >= 133 && hdr.icmpv6.icmp_type <= 137) {
+                    punt((bit<8>) PuntReason_t.NDP);
+                } else if (!br_address.apply().hit) {
+                    drop((bit<8>) DropReason_t.NOT_FOR_AFTR);
+                } else if (hdr.ipv6_fragment.isValid()) {
+                    punt((bit<8>) PuntReason_t.IPV6_FRAGMENT);
+                } else if (hdr.icmpv6.isValid()) {
+                    punt((bit<8>) PuntReason_t.ICMPV6_TO_BR);
+                } else if (!hdr.ipv4.isValid()) {
+                    drop((bit<8>) DropReason_t.UNSUPPORTED);
+                } else if (hdr.ipv4.more_fragments == 1 || hdr.ipv4.frag_offset != 0) {
+                    punt((bit<8>) PuntReason_t.INNER_IPV4_FRAGMENT);
+                } else {
+                    meta.lookup_addr = hdr.ipv4.src_addr;
+                    if (hdr.l4_ports.isValid()) {
+                        set_lookup_port(hdr.l4_ports.src_port);
+                    } else if (hdr.icmp.isValid()) {
+                        if (meta.allow_outgoing_icmp == 0) {
+                            drop((bit<8>) DropReason_t.ICMP_POLICY);
+                        } else if (hdr.icmp.icmp_type == 0 || hdr.icmp.icmp_type == 8) {
+                            set_lookup_port(hdr.icmp.identifier);
+                        } else if (hdr.inner_l4.isValid()) {
+                            /* An error the lwB4 sends about a packet it received: the quoted
+                             * packet's destination is the subscriber (RFC 5508 REQ-3). */
+                            if (hdr.inner_ipv4.protocol == PROTO_ICMP) {
+                                set_lookup_port(hdr.inner_l4.word2);
+                            } else {
+                                set_lookup_port(hdr.inner_l4.word1);
+                            }
+                        }
+                    }
+                    if (meta.drop_reason == 0) {
+                        psid_shape.apply();
+                        bool ok = false;
+                        if (meta.psid_ok == 1 && binding.apply().hit) {
+                            ok = meta.lwb4 == hdr.ipv6.src_addr && meta.sw_br == meta.pkt_br;
+                        }
+                        if (!ok) {
+                            if (meta.icmpv6_errors == 1) {
+                                punt((bit<8>) PuntReason_t.UPSTREAM_NO_BINDING);
+                            } else {
+                                drop((bit<8>) DropReason_t.UPSTREAM_NO_BINDING);
+                            }
+                        } else if (meta.hairpinning == 1 && hairpin_address.apply().hit) {
+                            /* RFC 7596 §6.2 hairpinning: a table is applied once per pass, so the
+                             * destination lookup takes a second pass of this packet. */
+                            softwire_stats.count(meta.sw_counter << 1 | (bit<32>) Direction_t.UPSTREAM);
+                            meta.hairpin_pass = 1;
+                            resubmit_preserving_field_list(1);
+                        } else if (hdr.ipv4.total_len > meta.internet_mtu) {
+                            punt((bit<8>) PuntReason_t.UPSTREAM_MTU);
+                        } else {
+                            softwire_stats.count(meta.sw_counter << 1 | (bit<32>) Direction_t.UPSTREAM);
+                            decapsulate();
+                            meta.side = (bit<2>) Side_t.INTERNET;
+                            forward = true;
+                        }
+                    }
+                }
+            } else if (downstream || hairpin) {
+                /* ---------------- downstream: Internet → lwB4 (or the second pass of a hairpin) */
+                if (!hairpin && (hdr.ipv4.more_fragments == 1 || hdr.ipv4.frag_offset != 0)) {
+                    punt((bit<8>) PuntReason_t.IPV4_FRAGMENT);
+                } else if (!hairpin && aftr_ipv4.apply().hit) {
+                    if (hdr.icmp.isValid()) {
+                        punt((bit<8>) PuntReason_t.ICMPV4_TO_AFTR);
+                    } else {
+                        drop((bit<8>) DropReason_t.AFTR_OTHER);
+                    }
+                } else {
+                    meta.lookup_addr = hdr.ipv4.dst_addr;
+                    if (hdr.l4_ports.isValid()) {
+                        set_lookup_port(hdr.l4_ports.dst_port);
+                    } else if (hdr.icmp.isValid()) {
+                        if (meta.allow_incoming_icmp == 0 && !hairpin) {
+                            drop((bit<8>) DropReason_t.ICMP_POLICY);
+                        } else if (hdr.icmp.icmp_type == 0 || hdr.icmp.icmp_type == 8) {
+                            set_lookup_port(hdr.icmp.identifier);          /* RFC 7596 §8.1 */
+                        } else if (hdr.inner_l4.isValid()) {
+                            /* RFC 5508 REQ-3: the quoted packet was sent by the subscriber; its
+                             * source port selects the softwire of the outer destination. */
+                            if (hdr.inner_ipv4.protocol == PROTO_ICMP) {
+                                set_lookup_port(hdr.inner_l4.word2);
+                            } else {
+                                set_lookup_port(hdr.inner_l4.word0);
+                            }
+                        }
+                    }
+                    if (meta.drop_reason == 0) {
+                        psid_shape.apply();
+                        if (meta.psid_ok == 1 && binding.apply().hit) {
+                            if (hdr.ipv4.ttl <= 1) {
+                                if (meta.icmpv4_errors == 1) {
+                                    punt((bit<8>) PuntReason_t.TTL_EXPIRED);
+                                } else {
+                                    drop((bit<8>) DropReason_t.TTL_EXPIRED);
+                                }
+                            } else if (hdr.ipv4.total_len + IPV6_HEADER_BYTES > meta.lwb4_mtu) {
+                                punt((bit<8>) PuntReason_t.DOWNSTREAM_MTU);
+                            } else {
+                                softwire_stats.count(meta.sw_counter << 1 | (bit<32>) Direction_t.DOWNSTREAM);
+                                br_source.apply();
+                                decrement_ttl();
+                                encapsulate();
+                                meta.side = (bit<2>) Side_t.LWB4;
+                                forward = true;
+                            }
+                        } else if (hdr.icmp.isValid()) {
+                            /* §8.1: unmatched inbound ICMP is discarded, never answered. */
+                            drop((bit<8>) DropReason_t.DOWNSTREAM_NO_BINDING);
+                        } else if (meta.icmpv4_errors == 1) {
+                            punt((bit<8>) PuntReason_t.DOWNSTREAM_NO_BINDING);
+                        } else {
+                            drop((bit<8>) DropReason_t.DOWNSTREAM_NO_BINDING);
+                        }
+                    }
+                }
+            } else {
+                drop((bit<8>) DropReason_t.NOT_FOR_AFTR);
+            }
+        }
+
+        /* Punts: metered per reason (RFC 7596 §9), counted, tagged for the controller. */
+        if (meta.punt_reason != 0) {
+            punt_meter.execute_meter((bit<32>) meta.punt_reason, punt_color);
+            if (punt_color == V1MODEL_METER_COLOR_RED) {
+                meta.punt_reason = 0;
+                drop((bit<8>) DropReason_t.PUNT_METER);
+            } else {
+                punt_stats.count((bit<32>) meta.punt_reason);
+                hdr.packet_in.setValid();
+                hdr.packet_in.ingress_port = standard_metadata.ingress_port;
+                hdr.packet_in.reason = meta.punt_reason;
+            }
+        }
+        /* Forwarded: port, MACs and VLAN tag of the egress side. */
+        if (forward) {
+            if (!side_egress.apply().hit) {
+                drop((bit<8>) DropReason_t.UNKNOWN_PORT);
+            }
+        }
+        if (meta.drop_reason != 0) {
+            drop_stats.count((bit<32>) meta.drop_reason);
+        } else if (forward) {
+            bit<16> inner_type = hdr.ipv6.isValid() ? ETHERTYPE_IPV6 : ETHERTYPE_IPV4;
+            if (meta.egress_vid != 0) {
+                hdr.vlan.setValid();
+                hdr.vlan.vid = meta.egress_vid;
+                hdr.vlan.pcp = 0;
+                hdr.vlan.dei = 0;
+                hdr.vlan.ether_type = inner_type;
+                hdr.ethernet.ether_type = ETHERTYPE_VLAN;
+            } else {
+                hdr.vlan.setInvalid();
+                hdr.ethernet.ether_type = inner_type;
+            }
+        }
+    }
+}
+
+control LwaftrEgress(inout headers_t hdr, inout metadata_t meta,
+                     inout standard_metadata_t standard_metadata) {
+    apply { }
+}
+
+control LwaftrComputeChecksum(inout headers_t hdr, inout metadata_t meta) {
+    apply { }
+}
+
+control LwaftrDeparser(packet_out packet, in headers_t hdr) {
+    apply {
+        packet.emit(hdr.packet_in);
+        packet.emit(hdr.ethernet);
+        packet.emit(hdr.vlan);
+        packet.emit(hdr.ipv6);
+        packet.emit(hdr.ipv6_dstopts);
+        packet.emit(hdr.ipv6_fragment);
+        packet.emit(hdr.icmpv6);
+        packet.emit(hdr.ipv4);
+        packet.emit(hdr.ipv4_options);
+        packet.emit(hdr.l4_ports);
+        packet.emit(hdr.icmp);
+        packet.emit(hdr.inner_ipv4);
+        packet.emit(hdr.inner_l4);
+    }
+}
+
+V1Switch(LwaftrParser(), LwaftrVerifyChecksum(), LwaftrIngress(), LwaftrEgress(),
+         LwaftrComputeChecksum(), LwaftrDeparser()) main;
