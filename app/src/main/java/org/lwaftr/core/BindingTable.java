@@ -189,16 +189,53 @@ public final class BindingTable {
      *                                 of the batch is then applied
      */
     public synchronized BindingDiff apply(List<BindingChange> changes) {
+        check(changes);
+        return commit(changes);
+    }
+
+    /**
+     * Validates a batch as {@link #apply} would, without applying it: a dry run for callers that
+     * commit elsewhere first (the distributed store) and must report errors with nothing applied.
+     *
+     * @param changes the batch, in order
+     * @return what {@link #apply} would change if called now
+     * @throws InvalidBindingException as {@link #apply} would
+     */
+    public synchronized BindingDiff preview(List<BindingChange> changes) {
+        Overlay view = check(changes);
+        List<Softwire> added = new ArrayList<>();
+        List<Softwire> removed = new ArrayList<>();
+        List<Softwire> replacedOld = new ArrayList<>();
+        List<Softwire> replacedNew = new ArrayList<>();
+        for (int i = 0; i < changes.size(); i++) {
+            BindingChange c = changes.get(i);
+            switch (c.kind()) {
+                case ADD:
+                    added.add(c.softwire());
+                    break;
+                case REMOVE:
+                    removed.add(view.before.get(i));
+                    break;
+                default:
+                    replacedOld.add(view.before.get(i));
+                    replacedNew.add(c.softwire());
+            }
+        }
+        return new BindingDiff(added, removed, replacedOld, replacedNew);
+    }
+
+    private Overlay check(List<BindingChange> changes) {
         Overlay view = new Overlay();
         for (int i = 0; i < changes.size(); i++) {
             BindingChange c = changes.get(i);
             try {
+                view.before.add(view.softwire(c.key().packed()));
                 view.validate(c);
             } catch (InvalidBindingException e) {
                 throw e.at("entry " + i + " (" + c.kind().name().toLowerCase() + " " + c.key() + ")", i);
             }
         }
-        return commit(changes);
+        return view;
     }
 
     /**
@@ -342,6 +379,7 @@ public final class BindingTable {
     private final class Overlay {
         private final Map<Long, Softwire> keys = new HashMap<>();       // null value = removed
         private final Map<Integer, AddressInfo> addrs = new HashMap<>(); // null value = unbound
+        private final List<Softwire> before = new ArrayList<>();         // value before each change
 
         private Softwire softwire(long k) {
             return keys.containsKey(k) ? keys.get(k) : byKey.get(k);
