@@ -201,7 +201,7 @@ final class JsonFields {
             return null;
         }
         MacAddress m = parse(field, s, "a MAC address", MacAddress::valueOf);
-        if (m != null && m.isMulticast()) {
+        if (m != null && (m.isMulticast() || m.isBroadcast())) {
             error(field, m + " is a multicast/broadcast MAC, a unicast MAC is needed");
             return null;
         }

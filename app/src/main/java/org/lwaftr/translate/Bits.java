@@ -1,5 +1,6 @@
 package org.lwaftr.translate;
 
+import org.lwaftr.core.Addresses;
 import org.onlab.util.ImmutableByteSequence;
 
 /**
@@ -37,14 +38,7 @@ final class Bits {
      * @return 16 bytes
      */
     static ImmutableByteSequence of128(long hi, long lo) {
-        byte[] b = new byte[16];
-        for (int i = 7; i >= 0; i--) {
-            b[i] = (byte) hi;
-            hi >>>= 8;
-            b[i + 8] = (byte) lo;
-            lo >>>= 8;
-        }
-        return ImmutableByteSequence.copyFrom(b);
+        return ImmutableByteSequence.copyFrom(Addresses.octets(hi, lo));
     }
 
     /**
