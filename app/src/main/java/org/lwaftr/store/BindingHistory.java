@@ -1,0 +1,86 @@
+package org.lwaftr.store;
+
+import org.lwaftr.api.BindingRecord;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * This instance's index of ended bindings (from the distributed history map), to answer "who had
+ * IPv4 X port P at time T" (RFC 7422) for bindings no longer in the table. Bounded: the store prunes
+ * the oldest; {@link #completeSince()} tells from when on the answers are complete.
+ */
+final class BindingHistory {
+
+    private final TreeMap<Long, EndedBinding> bySeq = new TreeMap<>();
+    private final Map<Integer, List<EndedBinding>> byIpv4 = new HashMap<>();
+    private long completeSince;
+
+    synchronized void added(long seq, EndedBinding e) {
+        if (bySeq.put(seq, e) == null) {
+            byIpv4.computeIfAbsent(e.record().ipv4(), k -> new ArrayList<>()).add(e);
+        }
+    }
+
+    synchronized void removed(long seq) {
+        EndedBinding e = bySeq.remove(seq);
+        if (e == null) {
+            return;
+        }
+        List<EndedBinding> l = byIpv4.get(e.record().ipv4());
+        l.remove(e);
+        if (l.isEmpty()) {
+            byIpv4.remove(e.record().ipv4());
+        }
+        // Forgetting a binding that ended at t makes answers before t incomplete.
+        completeSince = Math.max(completeSince, e.until());
+    }
+
+    /** @return number of ended bindings held */
+    synchronized int size() {
+        return bySeq.size();
+    }
+
+    /**
+     * @param n how many
+     * @return sequence numbers of the n oldest ended bindings
+     */
+    synchronized List<Long> oldest(int n) {
+        List<Long> out = new ArrayList<>(n);
+        for (Long seq : bySeq.keySet()) {
+            if (out.size() >= n) {
+                break;
+            }
+            out.add(seq);
+        }
+        return out;
+    }
+
+    /**
+     * @param ipv4 IPv4 address as int
+     * @param port port
+     * @param time ms since the epoch
+     * @return the ended binding that held (ipv4, port) at that time
+     */
+    synchronized Optional<BindingRecord> find(int ipv4, int port, long time) {
+        EndedBinding best = null;
+        for (EndedBinding e : byIpv4.getOrDefault(ipv4, List.of())) {
+            if (e.record().since() <= time && time < e.until()
+                    && e.record().softwire().portSet().contains(port)
+                    && (best == null || e.record().since() > best.record().since())) {
+                best = e;
+            }
+        }
+        return best == null ? Optional.empty()
+                : Optional.of(new BindingRecord(best.record().softwire(), best.record().since(), best.until()));
+    }
+
+    /** @return the time from which ended bindings are all still known (0: since the start) */
+    synchronized long completeSince() {
+        return completeSince;
+    }
+}
