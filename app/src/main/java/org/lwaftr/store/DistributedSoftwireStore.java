@@ -32,6 +32,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
 
 import static org.lwaftr.store.MapNames.*;
@@ -72,7 +73,7 @@ public class DistributedSoftwireStore implements SoftwireStore {
     private final BindingHistory localHistory = new BindingHistory();
     private final Map<Ip6Address, Integer> brView = new ConcurrentHashMap<>();
     private final Object writeLock = new Object();
-    private volatile SoftwireStoreDelegate delegate;
+    private final List<SoftwireStoreListener> listeners = new CopyOnWriteArrayList<>();
     private volatile LongSupplier clock = System::currentTimeMillis;
     private int maxHistory = DEFAULT_MAX_HISTORY;
 
@@ -101,7 +102,7 @@ public class DistributedSoftwireStore implements SoftwireStore {
             loaded.addAll(mirror.onEvent(e.getKey(), e.getValue().value()));
         }
         log.info("Started with {} softwires, binding-table version {}", mirror.table().size(), version());
-        notifyDelegate(loaded);
+        notifyListeners(loaded);
     }
 
     @Deactivate
@@ -209,7 +210,7 @@ public class DistributedSoftwireStore implements SoftwireStore {
 
     private void softwireEvent(MapEvent<Long, SoftwireRecord> e) {
         SoftwireRecord v = e.type() == MapEvent.Type.REMOVE ? null : Versioned.valueOrNull(e.newValue());
-        notifyDelegate(mirror.onEvent(e.key(), v));
+        notifyListeners(mirror.onEvent(e.key(), v));
     }
 
     private void brEvent(MapEvent<String, Integer> e) {
@@ -219,10 +220,8 @@ public class DistributedSoftwireStore implements SoftwireStore {
         } else {
             brView.put(br, e.newValue().value());
         }
-        SoftwireStoreDelegate d = delegate;
-        if (d != null) {
-            d.brIndexesChanged(brIndexes());
-        }
+        Map<Ip6Address, Integer> now = brIndexes();
+        listeners.forEach(l -> l.brIndexesChanged(now));
     }
 
     private void historyEvent(MapEvent<Long, EndedBinding> e) {
@@ -233,10 +232,9 @@ public class DistributedSoftwireStore implements SoftwireStore {
         }
     }
 
-    private void notifyDelegate(List<SoftwireDelta> deltas) {
-        SoftwireStoreDelegate d = delegate;
-        if (d != null && !deltas.isEmpty()) {
-            d.softwiresChanged(deltas);
+    private void notifyListeners(List<SoftwireDelta> deltas) {
+        if (!deltas.isEmpty()) {
+            listeners.forEach(l -> l.softwiresChanged(deltas));
         }
     }
 
@@ -286,14 +284,12 @@ public class DistributedSoftwireStore implements SoftwireStore {
     }
 
     @Override
-    public void setDelegate(SoftwireStoreDelegate d) {
-        delegate = d;
+    public void addListener(SoftwireStoreListener l) {
+        listeners.add(l);
     }
 
     @Override
-    public void unsetDelegate(SoftwireStoreDelegate d) {
-        if (delegate == d) {
-            delegate = null;
-        }
+    public void removeListener(SoftwireStoreListener l) {
+        listeners.remove(l);
     }
 }

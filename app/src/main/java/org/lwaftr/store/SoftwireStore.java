@@ -59,12 +59,12 @@ public interface SoftwireStore {
     long historyCompleteSince();
 
     /**
-     * @param delegate receives local mirror changes (one delegate)
+     * @param listener receives local mirror changes
      */
-    void setDelegate(SoftwireStoreDelegate delegate);
+    void addListener(SoftwireStoreListener listener);
 
     /**
-     * @param delegate the delegate to remove
+     * @param listener a listener to remove
      */
-    void unsetDelegate(SoftwireStoreDelegate delegate);
+    void removeListener(SoftwireStoreListener listener);
 }

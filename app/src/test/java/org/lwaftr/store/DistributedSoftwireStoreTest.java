@@ -62,7 +62,7 @@ public class DistributedSoftwireStoreTest {
         storage = new TransactionalTestStorage();
         store = newStore(storage);
         store.setClock(now::get);
-        store.setDelegate(new SoftwireStoreDelegate() {
+        store.addListener(new SoftwireStoreListener() {
             @Override
             public void softwiresChanged(List<SoftwireDelta> d) {
                 deltas.addAll(d);

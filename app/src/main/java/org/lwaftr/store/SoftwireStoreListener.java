@@ -9,7 +9,7 @@ import java.util.Map;
  * Receives what changed in the local mirror, in the order it was applied (on the store's event
  * thread: implementations hand work off quickly).
  */
-public interface SoftwireStoreDelegate {
+public interface SoftwireStoreListener {
 
     /**
      * @param deltas softwire changes applied to the local mirror

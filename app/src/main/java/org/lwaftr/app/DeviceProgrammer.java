@@ -1,0 +1,229 @@
+package org.lwaftr.app;
+
+import org.lwaftr.config.LwaftrAppConfig;
+import org.lwaftr.config.LwaftrDeviceConfig;
+import org.lwaftr.store.SoftwireDelta;
+import org.lwaftr.store.SoftwireStore;
+import org.lwaftr.store.SoftwireStoreListener;
+import org.lwaftr.translate.Translator;
+import org.onlab.packet.Ip6Address;
+import org.onosproject.core.ApplicationId;
+import org.onosproject.core.CoreService;
+import org.onosproject.mastership.MastershipEvent;
+import org.onosproject.mastership.MastershipListener;
+import org.onosproject.mastership.MastershipService;
+import org.onosproject.net.Device;
+import org.onosproject.net.DeviceId;
+import org.onosproject.net.config.NetworkConfigEvent;
+import org.onosproject.net.config.NetworkConfigListener;
+import org.onosproject.net.config.NetworkConfigService;
+import org.onosproject.net.device.DeviceEvent;
+import org.onosproject.net.device.DeviceListener;
+import org.onosproject.net.device.DeviceService;
+import org.onosproject.net.flow.FlowRuleService;
+import org.onosproject.net.pi.service.PiPipeconfService;
+import org.onosproject.net.pi.service.PiPipeconfWatchdogEvent;
+import org.onosproject.net.pi.service.PiPipeconfWatchdogListener;
+import org.onosproject.net.pi.service.PiPipeconfWatchdogService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.onlab.util.Tools.groupedThreads;
+
+/**
+ * Keeps every AFTR device this instance masters programmed: each available device running the
+ * lwAFTR pipeconf gets flow rules for all softwires and its config. Softwire changes are written
+ * incrementally and in batches; a device that appears, reconnects, gets its pipeline again or whose
+ * mastership this instance gains is reconciled against the store; one whose mastership is lost is no
+ * longer programmed (the new master takes over).
+ */
+@Component(immediate = true, service = DeviceProgrammer.class)
+public class DeviceProgrammer {
+
+    private static final Logger log = LoggerFactory.getLogger(DeviceProgrammer.class);
+
+    /** Most deltas merged into one flow-rule batch. */
+    static final int MAX_DELTA_BATCH = 10_000;
+    /** Most rule operations per FlowRuleOperations. */
+    static final int CHUNK = 5_000;
+
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected CoreService coreService;
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected DeviceService deviceService;
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected MastershipService mastershipService;
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected PiPipeconfService pipeconfService;
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected PiPipeconfWatchdogService watchdogService;
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected FlowRuleService flowRuleService;
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected NetworkConfigService netcfgService;
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected SoftwireStore store;
+
+    /** Tests run the lane inline; ONOS on one dedicated thread. */
+    java.util.concurrent.Executor executor;
+    private ExecutorService ownExecutor;
+
+    private final Set<DeviceId> managed = ConcurrentHashMap.newKeySet();
+    private RuleWriter writer;
+    private WorkQueue queue;
+
+    private final DeviceListener deviceListener = this::deviceEvent;
+    private final MastershipListener mastershipListener = this::mastershipEvent;
+    private final PiPipeconfWatchdogListener watchdogListener = this::watchdogEvent;
+    private final NetworkConfigListener netcfgListener = this::netcfgEvent;
+    private final SoftwireStoreListener storeListener = new SoftwireStoreListener() {
+        @Override
+        public void softwiresChanged(List<SoftwireDelta> deltas) {
+            queue.deltas(deltas);
+        }
+
+        @Override
+        public void brIndexesChanged(Map<Ip6Address, Integer> brIndexes) {
+            queue.task(() -> {
+                writer.refreshConfig(managed);
+                writer.resolveAwaitingBr(managed);
+            });
+        }
+    };
+
+    @Activate
+    protected void activate() {
+        ApplicationId appId = coreService.registerApplication(LwaftrManager.APP_NAME);
+        if (executor == null) {
+            ownExecutor = Executors.newSingleThreadExecutor(groupedThreads("lwaftr", "programmer", log));
+            executor = ownExecutor;
+        }
+        writer = new RuleWriter(flowRuleService, new FlowRuleFactory(appId), new Translator(), store,
+                new ConfigReader(netcfgService, appId), CHUNK);
+        queue = new WorkQueue(executor, deltas -> writer.applyDeltas(managed, deltas), MAX_DELTA_BATCH);
+        store.addListener(storeListener);
+        deviceService.addListener(deviceListener);
+        mastershipService.addListener(mastershipListener);
+        watchdogService.addListener(watchdogListener);
+        netcfgService.addListener(netcfgListener);
+        for (Device d : deviceService.getDevices()) {
+            evaluate(d.id(), false);
+        }
+        log.info("Started");
+    }
+
+    @Deactivate
+    protected void deactivate() {
+        netcfgService.removeListener(netcfgListener);
+        watchdogService.removeListener(watchdogListener);
+        mastershipService.removeListener(mastershipListener);
+        deviceService.removeListener(deviceListener);
+        store.removeListener(storeListener);
+        if (ownExecutor != null) {
+            ownExecutor.shutdown();
+            try {
+                ownExecutor.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        managed.clear();
+        log.info("Stopped");
+    }
+
+    /** @return the devices this instance programs */
+    public Set<DeviceId> programmedDevices() {
+        return Set.copyOf(managed);
+    }
+
+    /**
+     * @param id a device
+     * @return true if it runs the lwAFTR pipeconf (compared by id)
+     */
+    boolean isLwaftrDevice(DeviceId id) {
+        return pipeconfService.ofDevice(id).map(PipeconfRef.ID::equals).orElse(false);
+    }
+
+    private boolean eligible(DeviceId id) {
+        return deviceService.isAvailable(id) && mastershipService.isLocalMaster(id) && isLwaftrDevice(id);
+    }
+
+    /** Decides, on the lane, whether to program the device; reconciles when it becomes programmed. */
+    private void evaluate(DeviceId id, boolean force) {
+        queue.task(() -> {
+            if (eligible(id)) {
+                boolean fresh = managed.add(id);
+                if (fresh || force) {
+                    writer.reconcile(id, force);
+                }
+            } else if (managed.remove(id)) {
+                writer.forget(id);
+                log.info("No longer programming {}", id);
+            }
+        });
+    }
+
+    private void deviceEvent(DeviceEvent e) {
+        DeviceId id = e.subject().id();
+        switch (e.type()) {
+            case DEVICE_ADDED:
+                evaluate(id, true);
+                break;
+            case DEVICE_AVAILABILITY_CHANGED:
+                // Back after a disconnect: the device may have lost its entries.
+                evaluate(id, deviceService.isAvailable(id));
+                break;
+            case DEVICE_UPDATED:
+                evaluate(id, false);
+                break;
+            case DEVICE_REMOVED:
+                queue.task(() -> {
+                    if (managed.remove(id)) {
+                        writer.forget(id);
+                    }
+                });
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void mastershipEvent(MastershipEvent e) {
+        if (e.type() == MastershipEvent.Type.MASTER_CHANGED) {
+            evaluate(e.subject(), false);
+        }
+    }
+
+    private void watchdogEvent(PiPipeconfWatchdogEvent e) {
+        if (e.type() == PiPipeconfWatchdogEvent.Type.PIPELINE_READY) {
+            // A pipeline (re)pushed to the device starts with empty tables.
+            evaluate(e.subject(), true);
+        }
+    }
+
+    private void netcfgEvent(NetworkConfigEvent e) {
+        if (e.configClass() == LwaftrAppConfig.class) {
+            queue.task(() -> writer.refreshConfig(managed));
+        } else if (e.configClass() == LwaftrDeviceConfig.class && e.subject() instanceof DeviceId) {
+            DeviceId id = (DeviceId) e.subject();
+            queue.task(() -> {
+                if (managed.contains(id)) {
+                    writer.refreshConfig(List.of(id));
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,287 @@
+package org.lwaftr.app;
+
+import org.lwaftr.api.BindingRecord;
+import org.lwaftr.api.CounterValue;
+import org.lwaftr.api.LwaftrEvent;
+import org.lwaftr.api.LwaftrListener;
+import org.lwaftr.api.LwaftrService;
+import org.lwaftr.api.SoftwireStats;
+import org.lwaftr.config.DeviceSettings;
+import org.lwaftr.config.LwaftrAppConfig;
+import org.lwaftr.config.LwaftrDeviceConfig;
+import org.lwaftr.config.LwaftrPolicy;
+import org.lwaftr.core.BindingChange;
+import org.lwaftr.core.BindingDiff;
+import org.lwaftr.core.Softwire;
+import org.lwaftr.core.SoftwireKey;
+import org.lwaftr.store.SoftwireDelta;
+import org.lwaftr.store.SoftwireStore;
+import org.lwaftr.store.SoftwireStoreListener;
+import org.lwaftr.translate.CounterCells;
+import org.lwaftr.translate.P4Names;
+import org.onlab.packet.Ip4Address;
+import org.onlab.packet.Ip6Address;
+import org.onosproject.core.ApplicationId;
+import org.onosproject.core.CoreService;
+import org.onosproject.event.ListenerRegistry;
+import org.onosproject.net.Device;
+import org.onosproject.net.DeviceId;
+import org.onosproject.net.config.ConfigFactory;
+import org.onosproject.net.config.NetworkConfigRegistry;
+import org.onosproject.net.config.basics.SubjectFactories;
+import org.onosproject.net.device.DeviceService;
+import org.onosproject.net.pi.model.PiCounterId;
+import org.onosproject.net.pi.runtime.PiCounterCell;
+import org.onosproject.net.pi.service.PiPipeconfService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@link LwaftrService}: softwire batches go to the distributed store (the device programmer
+ * follows its changes on every instance), queries read the local mirror, statistics are read from
+ * the devices' counters.
+ */
+@Component(immediate = true, service = LwaftrService.class)
+public class LwaftrManager implements LwaftrService {
+
+    /** The ONOS application name. */
+    public static final String APP_NAME = "org.lwaftr.app";
+
+    private static final Logger log = LoggerFactory.getLogger(LwaftrManager.class);
+
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected CoreService coreService;
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected NetworkConfigRegistry netcfgRegistry;
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected SoftwireStore store;
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected DeviceProgrammer programmer;
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected SlowPathPacketProcessor slowPath;
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected CounterReader counterReader;
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected DeviceService deviceService;
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected PiPipeconfService pipeconfService;
+
+    private final ListenerRegistry<LwaftrEvent, LwaftrListener> listeners = new ListenerRegistry<>();
+    private ConfigReader config;
+
+    private final ConfigFactory<ApplicationId, LwaftrAppConfig> appConfigFactory =
+            new ConfigFactory<>(SubjectFactories.APP_SUBJECT_FACTORY, LwaftrAppConfig.class, LwaftrAppConfig.KEY) {
+                @Override
+                public LwaftrAppConfig createConfig() {
+                    return new LwaftrAppConfig();
+                }
+            };
+    private final ConfigFactory<DeviceId, LwaftrDeviceConfig> deviceConfigFactory =
+            new ConfigFactory<>(SubjectFactories.DEVICE_SUBJECT_FACTORY, LwaftrDeviceConfig.class,
+                    LwaftrAppConfig.KEY) {
+                @Override
+                public LwaftrDeviceConfig createConfig() {
+                    return new LwaftrDeviceConfig();
+                }
+            };
+
+    private final SoftwireStoreListener storeListener = new SoftwireStoreListener() {
+        @Override
+        public void softwiresChanged(List<SoftwireDelta> deltas) {
+            for (SoftwireDelta d : deltas) {
+                listeners.process(event(d));
+            }
+        }
+
+        @Override
+        public void brIndexesChanged(Map<Ip6Address, Integer> brIndexes) {
+        }
+    };
+
+    @Activate
+    protected void activate() {
+        ApplicationId appId = coreService.registerApplication(APP_NAME);
+        netcfgRegistry.registerConfigFactory(appConfigFactory);
+        netcfgRegistry.registerConfigFactory(deviceConfigFactory);
+        config = new ConfigReader(netcfgRegistry, appId);
+        store.addListener(storeListener);
+        log.info("Started with {} softwires", store.table().size());
+    }
+
+    @Deactivate
+    protected void deactivate() {
+        store.removeListener(storeListener);
+        netcfgRegistry.unregisterConfigFactory(deviceConfigFactory);
+        netcfgRegistry.unregisterConfigFactory(appConfigFactory);
+        log.info("Stopped");
+    }
+
+    private static LwaftrEvent event(SoftwireDelta d) {
+        if (d.oldSoftwire() == null) {
+            return new LwaftrEvent(LwaftrEvent.Type.SOFTWIRE_ADDED, d.newSoftwire(), null);
+        }
+        if (d.newSoftwire() == null) {
+            return new LwaftrEvent(LwaftrEvent.Type.SOFTWIRE_REMOVED, d.oldSoftwire(), null);
+        }
+        return new LwaftrEvent(LwaftrEvent.Type.SOFTWIRE_UPDATED, d.newSoftwire(), d.oldSoftwire());
+    }
+
+    @Override
+    public void addListener(LwaftrListener listener) {
+        listeners.addListener(listener);
+    }
+
+    @Override
+    public void removeListener(LwaftrListener listener) {
+        listeners.removeListener(listener);
+    }
+
+    // ---------------------------------------------------------------- softwires
+
+    @Override
+    public BindingDiff apply(List<BindingChange> changes) {
+        LwaftrPolicy p = config.policy();
+        return store.apply(changes, p.allowSystemPorts(), p.softwireNumMax());
+    }
+
+    @Override
+    public BindingDiff replaceAll(Collection<Softwire> target) {
+        return apply(TableDiff.changes(store.table(), target));
+    }
+
+    // ---------------------------------------------------------------- queries
+
+    @Override
+    public Optional<Softwire> lookup(Ip4Address ipv4, int port) {
+        return Optional.ofNullable(store.table().lookup(ipv4.toInt(), port));
+    }
+
+    @Override
+    public Optional<Softwire> get(SoftwireKey key) {
+        return Optional.ofNullable(store.table().get(key));
+    }
+
+    @Override
+    public List<Softwire> byLwb4(Ip6Address lwb4) {
+        return store.table().byLwb4(lwb4);
+    }
+
+    @Override
+    public List<Softwire> byBr(Ip6Address br) {
+        return store.table().byBr(br);
+    }
+
+    @Override
+    public List<Softwire> softwires(int offset, int limit) {
+        if (offset < 0 || limit < 0) {
+            throw new IllegalArgumentException("offset and limit must not be negative");
+        }
+        List<Softwire> all = new ArrayList<>(store.table().softwires());
+        all.sort(Comparator.comparing(Softwire::key));
+        return offset >= all.size() ? List.of() : List.copyOf(all.subList(offset, Math.min(all.size(),
+                offset + limit)));
+    }
+
+    @Override
+    public int count() {
+        return store.table().size();
+    }
+
+    @Override
+    public long tableVersion() {
+        return store.version();
+    }
+
+    @Override
+    public Optional<BindingRecord> whoHad(Ip4Address ipv4, int port, long epochMillis) {
+        return store.whoHad(ipv4.toInt(), port, epochMillis);
+    }
+
+    @Override
+    public long historyCompleteSince() {
+        return store.historyCompleteSince();
+    }
+
+    // ---------------------------------------------------------------- configuration
+
+    @Override
+    public LwaftrPolicy policy() {
+        return config.policy();
+    }
+
+    @Override
+    public Map<DeviceId, DeviceSettings> deviceSettings() {
+        return config.devices();
+    }
+
+    @Override
+    public Set<DeviceId> programmedDevices() {
+        return programmer.programmedDevices();
+    }
+
+    // ---------------------------------------------------------------- statistics
+
+    /** Every available device running the lwAFTR pipeconf (mastered here or elsewhere). */
+    private List<DeviceId> aftrDevices() {
+        List<DeviceId> out = new ArrayList<>();
+        for (Device d : deviceService.getAvailableDevices()) {
+            if (pipeconfService.ofDevice(d.id()).map(PipeconfRef.ID::equals).orElse(false)) {
+                out.add(d.id());
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<SoftwireStats> stats(SoftwireKey key) {
+        Softwire s = store.table().get(key);
+        int index = store.counterIndex(key);
+        if (s == null || index < 0) {
+            return Optional.empty();
+        }
+        CounterValue down = CounterValue.ZERO;
+        CounterValue up = CounterValue.ZERO;
+        for (DeviceId d : aftrDevices()) {
+            CounterValue[] v = CounterCells.softwireTraffic(counterReader.read(d, CounterCells.softwireCells(index)))
+                    .get(index);
+            if (v != null) {
+                down = down.plus(v[P4Names.DIRECTION_DOWNSTREAM]);
+                up = up.plus(v[P4Names.DIRECTION_UPSTREAM]);
+            }
+        }
+        return Optional.of(new SoftwireStats(s, index, down, up));
+    }
+
+    private Map<String, CounterValue> reasons(DeviceId device, PiCounterId counter) {
+        Collection<PiCounterCell> cells = counterReader.read(device, CounterCells.reasonCells(counter));
+        return CounterCells.byReason(cells);
+    }
+
+    @Override
+    public Map<String, CounterValue> puntCounters(DeviceId device) {
+        return reasons(device, P4Names.COUNTER_PUNT_STATS);
+    }
+
+    @Override
+    public Map<String, CounterValue> dropCounters(DeviceId device) {
+        return reasons(device, P4Names.COUNTER_DROP_STATS);
+    }
+
+    @Override
+    public Map<String, Long> slowPathCounters() {
+        return slowPath.counters();
+    }
+}

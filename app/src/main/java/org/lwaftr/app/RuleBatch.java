@@ -1,0 +1,90 @@
+package org.lwaftr.app;
+
+import org.onosproject.net.DeviceId;
+import org.onosproject.net.flow.FlowId;
+import org.onosproject.net.flow.FlowRule;
+import org.onosproject.net.flow.FlowRuleOperations;
+import org.onosproject.net.flow.FlowRuleOperationsContext;
+import org.onosproject.net.flow.FlowRuleService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Flow-rule writes collected per device and rule id — the last write of a rule wins, so a batch
+ * that removes and re-adds an entry sends one modification — then submitted as FlowRuleOperations
+ * of bounded size.
+ */
+final class RuleBatch {
+
+    private static final Logger log = LoggerFactory.getLogger(RuleBatch.class);
+
+    private final Map<DeviceId, Map<FlowId, Op>> ops = new HashMap<>();
+
+    private static final class Op {
+        final FlowRule rule;
+        final boolean add;
+
+        Op(FlowRule rule, boolean add) {
+            this.rule = rule;
+            this.add = add;
+        }
+    }
+
+    void add(FlowRule rule) {
+        ops.computeIfAbsent(rule.deviceId(), d -> new LinkedHashMap<>()).put(rule.id(), new Op(rule, true));
+    }
+
+    void remove(FlowRule rule) {
+        ops.computeIfAbsent(rule.deviceId(), d -> new LinkedHashMap<>()).put(rule.id(), new Op(rule, false));
+    }
+
+    boolean isEmpty() {
+        return ops.values().stream().allMatch(Map::isEmpty);
+    }
+
+    /**
+     * @param flows     where to submit
+     * @param chunkSize most rules per FlowRuleOperations
+     * @return number of rule operations submitted
+     */
+    int submit(FlowRuleService flows, int chunkSize) {
+        int total = 0;
+        for (Map.Entry<DeviceId, Map<FlowId, Op>> e : ops.entrySet()) {
+            FlowRuleOperations.Builder b = FlowRuleOperations.builder();
+            int n = 0;
+            for (Op op : e.getValue().values()) {
+                if (op.add) {
+                    b.add(op.rule);
+                } else {
+                    b.remove(op.rule);
+                }
+                if (++n == chunkSize) {
+                    flows.apply(b.build(context(e.getKey())));
+                    total += n;
+                    n = 0;
+                    b = FlowRuleOperations.builder();
+                }
+            }
+            if (n > 0) {
+                flows.apply(b.build(context(e.getKey())));
+                total += n;
+            }
+        }
+        ops.clear();
+        return total;
+    }
+
+    private static FlowRuleOperationsContext context(DeviceId device) {
+        return new FlowRuleOperationsContext() {
+            @Override
+            public void onError(FlowRuleOperations failed) {
+                // ONOS keeps retrying pending rules; a reconcile (device event) also converges.
+                log.warn("lwAFTR flow rule operations failed on {}: {}", device, failed);
+            }
+        };
+    }
+}

@@ -1,0 +1,231 @@
+package org.lwaftr.app;
+
+import org.lwaftr.config.DeviceSettings;
+import org.lwaftr.core.PortSetShape;
+import org.lwaftr.core.Softwire;
+import org.lwaftr.core.SoftwireKey;
+import org.lwaftr.store.SoftwireDelta;
+import org.lwaftr.store.SoftwireStore;
+import org.lwaftr.translate.BrIndexPlan;
+import org.lwaftr.translate.Translator;
+import org.onlab.packet.Ip6Address;
+import org.onosproject.net.DeviceId;
+import org.onosproject.net.flow.FlowEntry;
+import org.onosproject.net.flow.FlowId;
+import org.onosproject.net.flow.FlowRule;
+import org.onosproject.net.flow.FlowRuleService;
+import org.onosproject.net.pi.runtime.PiTableEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the AFTR devices must hold, and the flow-rule writes that get them there: incremental for
+ * softwire changes, a diff for device config, a full reconcile when a device (re)appears. Runs on
+ * the programmer's single worker thread only.
+ */
+final class RuleWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(RuleWriter.class);
+
+    private final FlowRuleService flows;
+    private final FlowRuleFactory factory;
+    private final Translator translator;
+    private final SoftwireStore store;
+    private final ConfigReader config;
+    private final int chunkSize;
+
+    /** Per device, the config rules last written (port_side, side_egress, BR, aftr_ipv4/config). */
+    private final Map<DeviceId, Map<FlowId, FlowRule>> configInstalled = new HashMap<>();
+    /** Softwires whose BR index has not reached this instance yet (its map event comes separately). */
+    private final Map<SoftwireKey, SoftwireDelta> awaitingBr = new LinkedHashMap<>();
+
+    RuleWriter(FlowRuleService flows, FlowRuleFactory factory, Translator translator, SoftwireStore store,
+               ConfigReader config, int chunkSize) {
+        this.flows = flows;
+        this.factory = factory;
+        this.translator = translator;
+        this.store = store;
+        this.config = config;
+        this.chunkSize = chunkSize;
+    }
+
+    /** @return number of softwires waiting for their BR index */
+    int awaitingBr() {
+        return awaitingBr.size();
+    }
+
+    // ---------------------------------------------------------------- incremental
+
+    /**
+     * Writes exactly the entries of the changed softwires (and of addresses bound/unbound by them).
+     *
+     * @param devices the devices this instance programs
+     * @param deltas  the changes, in order
+     * @return rule operations submitted
+     */
+    int applyDeltas(Collection<DeviceId> devices, List<SoftwireDelta> deltas) {
+        List<PiTableEntry> adds = new ArrayList<>();
+        List<PiTableEntry> removes = new ArrayList<>();
+        Map<Ip6Address, Integer> brs = store.brIndexes();
+        for (SoftwireDelta d : deltas) {
+            int ipv4 = d.key().ipv4Int();
+            if (d.addressUnbound()) {
+                removes.addAll(translator.address(ipv4, d.oldShape()));
+            }
+            if (d.addressBoundOrReshaped()) {
+                adds.addAll(translator.address(ipv4, d.newShape()));
+            }
+            Softwire next = d.newSoftwire();
+            if (next == null) {
+                awaitingBr.remove(d.key());
+                Softwire old = d.oldSoftwire();
+                removes.add(translator.binding(old, brs.getOrDefault(old.br(), 0), d.oldCounter()));
+            } else {
+                Integer br = brs.get(next.br());
+                if (br == null) {
+                    awaitingBr.put(d.key(), d);
+                } else {
+                    awaitingBr.remove(d.key());
+                    adds.add(translator.binding(next, br, d.newCounter()));
+                }
+            }
+        }
+        // Removes first, then adds: for one rule id the later write wins (remove + add = modify).
+        RuleBatch batch = new RuleBatch();
+        for (DeviceId dev : devices) {
+            removes.forEach(e -> batch.remove(factory.rule(dev, e)));
+            adds.forEach(e -> batch.add(factory.rule(dev, e)));
+        }
+        return batch.submit(flows, chunkSize);
+    }
+
+    /**
+     * Programs the softwires that were waiting for a BR index that is now known.
+     *
+     * @param devices the devices this instance programs
+     * @return rule operations submitted
+     */
+    int resolveAwaitingBr(Collection<DeviceId> devices) {
+        Map<Ip6Address, Integer> brs = store.brIndexes();
+        RuleBatch batch = new RuleBatch();
+        for (Iterator<SoftwireDelta> it = awaitingBr.values().iterator(); it.hasNext();) {
+            SoftwireDelta d = it.next();
+            Integer br = brs.get(d.newSoftwire().br());
+            if (br != null) {
+                PiTableEntry e = translator.binding(d.newSoftwire(), br, d.newCounter());
+                devices.forEach(dev -> batch.add(factory.rule(dev, e)));
+                it.remove();
+            }
+        }
+        return batch.submit(flows, chunkSize);
+    }
+
+    // ---------------------------------------------------------------- device config
+
+    private Map<FlowId, FlowRule> desiredConfig(DeviceId dev) {
+        DeviceSettings s = config.device(dev);
+        BrIndexPlan plan = BrIndexPlan.of(store.brIndexes(), s == null ? List.of() : s.brAddresses());
+        Map<FlowId, FlowRule> out = new LinkedHashMap<>();
+        for (PiTableEntry e : translator.deviceEntries(s, config.policy(), plan)) {
+            FlowRule r = factory.rule(dev, e);
+            out.put(r.id(), r);
+        }
+        return out;
+    }
+
+    /**
+     * Brings the devices' config entries to the current policy, settings and BR indexes, writing
+     * only what differs (a policy change rewrites the one aftr_config entry).
+     *
+     * @param devices devices to refresh
+     * @return rule operations submitted
+     */
+    int refreshConfig(Collection<DeviceId> devices) {
+        RuleBatch batch = new RuleBatch();
+        for (DeviceId dev : devices) {
+            Map<FlowId, FlowRule> desired = desiredConfig(dev);
+            Map<FlowId, FlowRule> installed = configInstalled.getOrDefault(dev, Map.of());
+            installed.forEach((id, r) -> {
+                if (!desired.containsKey(id)) {
+                    batch.remove(r);
+                }
+            });
+            desired.forEach((id, r) -> {
+                FlowRule old = installed.get(id);
+                if (old == null || !old.treatment().equals(r.treatment())) {
+                    batch.add(r);
+                }
+            });
+            configInstalled.put(dev, desired);
+        }
+        return batch.submit(flows, chunkSize);
+    }
+
+    // ---------------------------------------------------------------- reconcile
+
+    /**
+     * Converges a device to the store: computes every rule it must hold, removes this app's rules it
+     * must not hold, and writes the missing or different ones (all of them if {@code force}: after
+     * a reconnect or a new pipeline the device may have lost what ONOS believes it holds).
+     *
+     * @param dev   the device
+     * @param force rewrite every desired rule
+     * @return rule operations submitted
+     */
+    int reconcile(DeviceId dev, boolean force) {
+        Map<FlowId, FlowRule> desired = desiredConfig(dev);
+        configInstalled.put(dev, new LinkedHashMap<>(desired));
+        Map<Ip6Address, Integer> brs = store.brIndexes();
+        for (Softwire s : store.table().softwires()) {
+            Integer br = brs.get(s.br());
+            int counter = store.counterIndex(s.key());
+            if (br == null || counter < 0) {
+                continue; // its BR index / record is still on the way: programmed when it arrives
+            }
+            FlowRule r = factory.rule(dev, translator.binding(s, br, counter));
+            desired.put(r.id(), r);
+        }
+        for (Map.Entry<Integer, PortSetShape> a : store.table().shapes().entrySet()) {
+            for (PiTableEntry e : translator.address(a.getKey(), a.getValue())) {
+                FlowRule r = factory.rule(dev, e);
+                desired.put(r.id(), r);
+            }
+        }
+        RuleBatch batch = new RuleBatch();
+        Map<FlowId, FlowEntry> current = new HashMap<>();
+        for (FlowEntry e : flows.getFlowEntries(dev)) {
+            if (e.appId() == factory.appId().id()) {
+                current.put(e.id(), e);
+                if (!desired.containsKey(e.id())) {
+                    batch.remove(e);
+                }
+            }
+        }
+        for (FlowRule r : desired.values()) {
+            FlowEntry cur = current.get(r.id());
+            if (force || cur == null || !cur.treatment().equals(r.treatment())) {
+                batch.add(r);
+            }
+        }
+        int n = batch.submit(flows, chunkSize);
+        log.info("Reconciled {}{}: {} desired rules, {} operations", dev, force ? " (forced)" : "",
+                desired.size(), n);
+        return n;
+    }
+
+    /**
+     * @param dev a device no longer programmed by this instance (its rules stay: the new master owns
+     *            them)
+     */
+    void forget(DeviceId dev) {
+        configInstalled.remove(dev);
+    }
+}
