@@ -1,0 +1,190 @@
+package org.lwaftr.app;
+
+import org.onlab.packet.ChassisId;
+import org.onosproject.cluster.NodeId;
+import org.onosproject.core.ApplicationId;
+import org.onosproject.core.CoreServiceAdapter;
+import org.onosproject.core.DefaultApplicationId;
+import org.onosproject.event.ListenerRegistry;
+import org.onosproject.mastership.MastershipEvent;
+import org.onosproject.mastership.MastershipInfo;
+import org.onosproject.mastership.MastershipListener;
+import org.onosproject.mastership.MastershipServiceAdapter;
+import org.onosproject.net.DefaultDevice;
+import org.onosproject.net.Device;
+import org.onosproject.net.DeviceId;
+import org.onosproject.net.MastershipRole;
+import org.onosproject.net.device.DeviceEvent;
+import org.onosproject.net.device.DeviceListener;
+import org.onosproject.net.device.DeviceServiceAdapter;
+import org.onosproject.net.pi.PiPipeconfServiceAdapter;
+import org.onosproject.net.pi.model.PiPipeconfId;
+import org.onosproject.net.pi.service.PiPipeconfWatchdogEvent;
+import org.onosproject.net.pi.service.PiPipeconfWatchdogListener;
+import org.onosproject.net.pi.service.PiPipeconfWatchdogService;
+import org.onosproject.net.provider.ProviderId;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Devices, their availability, mastership and pipeconf: ONOS adapters with state and events.
+ */
+public final class TestTopology {
+
+    static final ApplicationId APP_ID = new DefaultApplicationId(7, LwaftrManager.APP_NAME);
+
+    final Map<DeviceId, Device> devices = new ConcurrentHashMap<>();
+    final Set<DeviceId> available = ConcurrentHashMap.newKeySet();
+    final Set<DeviceId> mastered = ConcurrentHashMap.newKeySet();
+    final Map<DeviceId, PiPipeconfId> pipeconfs = new ConcurrentHashMap<>();
+
+    final ListenerRegistry<DeviceEvent, DeviceListener> deviceListeners = new ListenerRegistry<>();
+    final ListenerRegistry<MastershipEvent, MastershipListener> mastershipListeners = new ListenerRegistry<>();
+    final ListenerRegistry<PiPipeconfWatchdogEvent, PiPipeconfWatchdogListener> watchdogListeners =
+            new ListenerRegistry<>();
+
+    final CoreServiceAdapter core = new CoreServiceAdapter() {
+        @Override
+        public ApplicationId registerApplication(String name) {
+            return APP_ID;
+        }
+    };
+
+    final DeviceServiceAdapter deviceService = new DeviceServiceAdapter() {
+        @Override
+        public Iterable<Device> getDevices() {
+            return new ArrayList<>(devices.values());
+        }
+
+        @Override
+        public Iterable<Device> getAvailableDevices() {
+            List<Device> out = new ArrayList<>();
+            devices.values().forEach(d -> {
+                if (available.contains(d.id())) {
+                    out.add(d);
+                }
+            });
+            return out;
+        }
+
+        @Override
+        public Device getDevice(DeviceId id) {
+            return devices.get(id);
+        }
+
+        @Override
+        public boolean isAvailable(DeviceId id) {
+            return available.contains(id);
+        }
+
+        @Override
+        public void addListener(DeviceListener l) {
+            deviceListeners.addListener(l);
+        }
+
+        @Override
+        public void removeListener(DeviceListener l) {
+            deviceListeners.removeListener(l);
+        }
+    };
+
+    final MastershipServiceAdapter mastership = new MastershipServiceAdapter() {
+        @Override
+        public MastershipRole getLocalRole(DeviceId id) {
+            return mastered.contains(id) ? MastershipRole.MASTER : MastershipRole.STANDBY;
+        }
+
+        @Override
+        public boolean isLocalMaster(DeviceId id) {
+            return mastered.contains(id);
+        }
+
+        @Override
+        public void addListener(MastershipListener l) {
+            mastershipListeners.addListener(l);
+        }
+
+        @Override
+        public void removeListener(MastershipListener l) {
+            mastershipListeners.removeListener(l);
+        }
+    };
+
+    final PiPipeconfServiceAdapter pipeconfService = new PiPipeconfServiceAdapter() {
+        @Override
+        public Optional<PiPipeconfId> ofDevice(DeviceId id) {
+            return Optional.ofNullable(pipeconfs.get(id));
+        }
+    };
+
+    final PiPipeconfWatchdogService watchdog = new PiPipeconfWatchdogService() {
+        @Override
+        public void triggerProbe(DeviceId deviceId) {
+        }
+
+        @Override
+        public PipelineStatus getStatus(DeviceId deviceId) {
+            return PipelineStatus.READY;
+        }
+
+        @Override
+        public void addListener(PiPipeconfWatchdogListener l) {
+            watchdogListeners.addListener(l);
+        }
+
+        @Override
+        public void removeListener(PiPipeconfWatchdogListener l) {
+            watchdogListeners.removeListener(l);
+        }
+    };
+
+    /**
+     * Adds an available lwAFTR device mastered here (no event: as found at startup).
+     *
+     * @param id the device
+     * @return the device
+     */
+    Device addAftr(String id) {
+        DeviceId d = DeviceId.deviceId(id);
+        Device dev = new DefaultDevice(ProviderId.NONE, d, Device.Type.SWITCH, "lwaftr", "1", "1", "1",
+                new ChassisId());
+        devices.put(d, dev);
+        available.add(d);
+        mastered.add(d);
+        pipeconfs.put(d, PipeconfRef.ID);
+        return dev;
+    }
+
+    void post(DeviceEvent.Type type, Device dev) {
+        deviceListeners.process(new DeviceEvent(type, dev));
+    }
+
+    void setAvailable(DeviceId id, boolean up) {
+        if (up) {
+            available.add(id);
+        } else {
+            available.remove(id);
+        }
+        post(DeviceEvent.Type.DEVICE_AVAILABILITY_CHANGED, devices.get(id));
+    }
+
+    void setMaster(DeviceId id, boolean local) {
+        if (local) {
+            mastered.add(id);
+        } else {
+            mastered.remove(id);
+        }
+        mastershipListeners.process(new MastershipEvent(MastershipEvent.Type.MASTER_CHANGED, id,
+                new MastershipInfo(1, Optional.of(NodeId.nodeId(local ? "local" : "other")),
+                        com.google.common.collect.ImmutableMap.of())));
+    }
+
+    void pipelineReady(DeviceId id) {
+        watchdogListeners.process(new PiPipeconfWatchdogEvent(PiPipeconfWatchdogEvent.Type.PIPELINE_READY, id));
+    }
+}
