@@ -1,0 +1,192 @@
+package org.lwaftr.app;
+
+import org.junit.Before;
+import org.junit.Test;
+import org.lwaftr.api.CounterValue;
+import org.lwaftr.api.LwaftrEvent;
+import org.lwaftr.api.SoftwireStats;
+import org.lwaftr.core.BindingChange;
+import org.lwaftr.core.BindingDiff;
+import org.lwaftr.core.InvalidBindingException;
+import org.lwaftr.core.PortSet;
+import org.lwaftr.core.Softwire;
+import org.lwaftr.store.DistributedSoftwireStore;
+import org.lwaftr.store.TransactionalTestStorage;
+import org.lwaftr.translate.CounterCells;
+import org.lwaftr.translate.P4Names;
+import org.onlab.packet.Ip4Address;
+import org.onlab.packet.Ip6Address;
+import org.onosproject.net.DeviceId;
+import org.onosproject.net.packet.PacketServiceAdapter;
+import org.onosproject.net.pi.runtime.PiCounterCell;
+import org.onosproject.net.pi.runtime.PiCounterCellId;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+/**
+ * The service: batches, events, queries, policy in force, statistics from device counters.
+ */
+public class LwaftrManagerTest {
+
+    static final Ip6Address BR = Ip6Address.valueOf("2001:db8:ffff::1");
+
+    private LwaftrManager manager;
+    private TestNetworkConfig netcfg;
+    private final List<LwaftrEvent> events = new ArrayList<>();
+    private final TestTopology topo = new TestTopology();
+    private final List<DeviceId> counterReads = new ArrayList<>();
+
+    static Softwire sw(String v4, int a, int k, int psid, String b4) {
+        return Softwire.of(Ip4Address.valueOf(v4), PortSet.of(a, k, psid), Ip6Address.valueOf(b4), BR);
+    }
+
+    @Before
+    public void setUp() {
+        TransactionalTestStorage storage = new TransactionalTestStorage();
+        DistributedSoftwireStore store = StoreFactory.store(storage);
+        netcfg = new TestNetworkConfig();
+        topo.addAftr("device:aftr1");
+        topo.addAftr("device:aftr2");
+        DeviceProgrammer programmer = new DeviceProgrammer();
+        programmer.coreService = topo.core;
+        programmer.deviceService = topo.deviceService;
+        programmer.mastershipService = topo.mastership;
+        programmer.pipeconfService = topo.pipeconfService;
+        programmer.watchdogService = topo.watchdog;
+        programmer.flowRuleService = new RecordingFlowRuleService();
+        programmer.netcfgService = netcfg;
+        programmer.store = store;
+        programmer.executor = Runnable::run;
+        programmer.activate();
+        SlowPathPacketProcessor slowPath = new SlowPathPacketProcessor();
+        slowPath.packetService = new PacketServiceAdapter();
+        slowPath.pipeconfService = topo.pipeconfService;
+        slowPath.activate();
+
+        manager = new LwaftrManager();
+        manager.coreService = topo.core;
+        manager.netcfgRegistry = netcfg;
+        manager.store = store;
+        manager.programmer = programmer;
+        manager.slowPath = slowPath;
+        manager.deviceService = topo.deviceService;
+        manager.pipeconfService = topo.pipeconfService;
+        manager.counterReader = this::readCounters;
+        manager.activate();
+        manager.addListener(events::add);
+    }
+
+    /** Each device reports 10 packets / 1000 bytes downstream and 1/100 upstream per softwire cell. */
+    private Collection<PiCounterCell> readCounters(DeviceId device, Collection<PiCounterCellId> cells) {
+        counterReads.add(device);
+        List<PiCounterCell> out = new ArrayList<>();
+        for (PiCounterCellId c : cells) {
+            if (c.counterId().equals(P4Names.COUNTER_SOFTWIRE_STATS)) {
+                boolean up = (c.index() & 1) == 1;
+                out.add(new PiCounterCell(c, up ? 1 : 10, up ? 100 : 1000));
+            } else if (c.counterId().equals(P4Names.COUNTER_PUNT_STATS) && c.index() == 8) {
+                out.add(new PiCounterCell(c, 5, 500));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    public void batchesPostEventsAndAnswerQueries() {
+        Softwire a = sw("192.0.2.1", 6, 6, 1, "2001:db8::1");
+        Softwire b = sw("192.0.2.1", 6, 6, 2, "2001:db8::2");
+        manager.apply(List.of(BindingChange.add(a), BindingChange.add(b)));
+        Softwire a2 = sw("192.0.2.1", 6, 6, 1, "2001:db8::11");
+        manager.apply(List.of(BindingChange.replace(a2), BindingChange.remove(b.key())));
+        assertEquals(4, events.size());
+        assertEquals(LwaftrEvent.Type.SOFTWIRE_ADDED, events.get(0).type());
+        assertEquals(LwaftrEvent.Type.SOFTWIRE_ADDED, events.get(1).type());
+        // Within one batch, events come per softwire in no set order (as the cluster delivers them).
+        LwaftrEvent updated = events.subList(2, 4).stream()
+                .filter(e -> e.type() == LwaftrEvent.Type.SOFTWIRE_UPDATED).findFirst().get();
+        assertEquals(a, updated.previous());
+        assertEquals(a2, updated.subject());
+        assertTrue(events.subList(2, 4).stream().anyMatch(e -> e.type() == LwaftrEvent.Type.SOFTWIRE_REMOVED
+                && e.subject().equals(b)));
+        assertEquals(a2, manager.lookup(Ip4Address.valueOf("192.0.2.1"), 1024 + 16).get());
+        assertEquals(List.of(a2), manager.byLwb4(Ip6Address.valueOf("2001:db8::11")));
+        assertEquals(1, manager.count());
+        assertEquals(2, manager.tableVersion());
+        assertEquals(0, manager.historyCompleteSince());
+    }
+
+    @Test
+    public void rfc7596Sec51PolicyInForceDecidesSystemPorts() {
+        Softwire sys = sw("192.0.2.1", 0, 6, 0, "2001:db8::1");
+        try {
+            manager.apply(List.of(BindingChange.add(sys)));
+            fail("system ports accepted by default");
+        } catch (InvalidBindingException e) {
+            assertEquals(0, e.entry());
+        }
+        netcfg.set(TestTopology.APP_ID, "{\"allow-system-ports\": true}");
+        assertTrue(manager.policy().allowSystemPorts());
+        manager.apply(List.of(BindingChange.add(sys)));
+        assertEquals(1, manager.count());
+    }
+
+    @Test
+    public void replaceAllIsTheSmallestBatch() {
+        Softwire a = sw("192.0.2.1", 6, 6, 1, "2001:db8::1");
+        Softwire b = sw("192.0.2.1", 6, 6, 2, "2001:db8::2");
+        Softwire c = sw("192.0.2.2", 6, 6, 1, "2001:db8::3");
+        manager.apply(List.of(BindingChange.add(a), BindingChange.add(b)));
+        // Reshape 192.0.2.1: a and b go, d (another shape) comes; c is new.
+        Softwire d = sw("192.0.2.1", 4, 4, 1, "2001:db8::4");
+        BindingDiff diff = manager.replaceAll(List.of(d, c));
+        assertEquals(2, diff.removed().size());
+        assertEquals(2, diff.added().size());
+        assertEquals(2, manager.count());
+        BindingDiff none = manager.replaceAll(List.of(c, d));
+        assertTrue(none.isEmpty());
+        try {
+            manager.replaceAll(List.of(c, c));
+            fail("duplicate accepted");
+        } catch (InvalidBindingException e) {
+            assertEquals(1, e.entry());
+        }
+    }
+
+    @Test
+    public void pagesAreInKeyOrder() {
+        List<BindingChange> adds = new ArrayList<>();
+        for (int i = 5; i >= 1; i--) {
+            adds.add(BindingChange.add(sw("192.0.2." + i, 6, 6, 1, "2001:db8::" + i)));
+        }
+        manager.apply(adds);
+        List<Softwire> page = manager.softwires(1, 2);
+        assertEquals(2, page.size());
+        assertEquals(Ip4Address.valueOf("192.0.2.2"), page.get(0).ipv4());
+        assertEquals(Ip4Address.valueOf("192.0.2.3"), page.get(1).ipv4());
+        assertTrue(manager.softwires(10, 5).isEmpty());
+    }
+
+    @Test
+    public void statisticsAreSummedOverAftrDevices() {
+        Softwire a = sw("192.0.2.1", 6, 6, 1, "2001:db8::1");
+        manager.apply(List.of(BindingChange.add(a)));
+        SoftwireStats s = manager.stats(a.key()).get();
+        assertEquals(new CounterValue(20, 2000), s.downstream());
+        assertEquals(new CounterValue(2, 200), s.upstream());
+        assertEquals(2, counterReads.size());
+        assertFalse(manager.stats(sw("192.0.2.9", 6, 6, 1, "2001:db8::9").key()).isPresent());
+        assertEquals(Map.of("DOWNSTREAM_NO_BINDING", new CounterValue(5, 500)),
+                manager.puntCounters(DeviceId.deviceId("device:aftr1")));
+        assertTrue(manager.dropCounters(DeviceId.deviceId("device:aftr1")).isEmpty());
+        assertEquals(CounterCells.reasonCells(P4Names.COUNTER_DROP_STATS).size(), P4Names.REASON_CELLS);
+        assertTrue(manager.slowPathCounters().isEmpty());
+    }
+}
