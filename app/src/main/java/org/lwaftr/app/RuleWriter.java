@@ -11,7 +11,6 @@ import org.lwaftr.translate.Translator;
 import org.onlab.packet.Ip6Address;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.flow.FlowEntry;
-import org.onosproject.net.flow.FlowId;
 import org.onosproject.net.flow.FlowRule;
 import org.onosproject.net.flow.FlowRuleService;
 import org.onosproject.net.pi.runtime.PiTableEntry;
@@ -42,8 +41,12 @@ final class RuleWriter {
     private final ConfigReader config;
     private final int chunkSize;
 
-    /** Per device, the config rules last written (port_side, side_egress, BR, aftr_ipv4/config). */
-    private final Map<DeviceId, Map<FlowId, FlowRule>> configInstalled = new HashMap<>();
+    /**
+     * Per device, the config rules last written (port_side, side_egress, BR, aftr_ipv4/config). Rule
+     * maps are keyed by the rule itself (equal when device, table, selector and priority are: the
+     * same entry), not by FlowId, which collides among many rules.
+     */
+    private final Map<DeviceId, Map<FlowRule, FlowRule>> configInstalled = new HashMap<>();
     /** Softwires whose BR index has not reached this instance yet (its map event comes separately). */
     private final Map<SoftwireKey, SoftwireDelta> awaitingBr = new LinkedHashMap<>();
 
@@ -130,13 +133,13 @@ final class RuleWriter {
 
     // ---------------------------------------------------------------- device config
 
-    private Map<FlowId, FlowRule> desiredConfig(DeviceId dev) {
+    private Map<FlowRule, FlowRule> desiredConfig(DeviceId dev) {
         DeviceSettings s = config.device(dev);
         BrIndexPlan plan = BrIndexPlan.of(store.brIndexes(), s == null ? List.of() : s.brAddresses());
-        Map<FlowId, FlowRule> out = new LinkedHashMap<>();
+        Map<FlowRule, FlowRule> out = new LinkedHashMap<>();
         for (PiTableEntry e : translator.deviceEntries(s, config.policy(), plan)) {
             FlowRule r = factory.rule(dev, e);
-            out.put(r.id(), r);
+            out.put(r, r);
         }
         return out;
     }
@@ -151,8 +154,8 @@ final class RuleWriter {
     int refreshConfig(Collection<DeviceId> devices) {
         RuleBatch batch = new RuleBatch();
         for (DeviceId dev : devices) {
-            Map<FlowId, FlowRule> desired = desiredConfig(dev);
-            Map<FlowId, FlowRule> installed = configInstalled.getOrDefault(dev, Map.of());
+            Map<FlowRule, FlowRule> desired = desiredConfig(dev);
+            Map<FlowRule, FlowRule> installed = configInstalled.getOrDefault(dev, Map.of());
             installed.forEach((id, r) -> {
                 if (!desired.containsKey(id)) {
                     batch.remove(r);
@@ -181,7 +184,7 @@ final class RuleWriter {
      * @return rule operations submitted
      */
     int reconcile(DeviceId dev, boolean force) {
-        Map<FlowId, FlowRule> desired = desiredConfig(dev);
+        Map<FlowRule, FlowRule> desired = desiredConfig(dev);
         configInstalled.put(dev, new LinkedHashMap<>(desired));
         Map<Ip6Address, Integer> brs = store.brIndexes();
         for (Softwire s : store.table().softwires()) {
@@ -191,26 +194,26 @@ final class RuleWriter {
                 continue; // its BR index / record is still on the way: programmed when it arrives
             }
             FlowRule r = factory.rule(dev, translator.binding(s, br, counter));
-            desired.put(r.id(), r);
+            desired.put(r, r);
         }
         for (Map.Entry<Integer, PortSetShape> a : store.table().shapes().entrySet()) {
             for (PiTableEntry e : translator.address(a.getKey(), a.getValue())) {
                 FlowRule r = factory.rule(dev, e);
-                desired.put(r.id(), r);
+                desired.put(r, r);
             }
         }
         RuleBatch batch = new RuleBatch();
-        Map<FlowId, FlowEntry> current = new HashMap<>();
+        Map<FlowRule, FlowEntry> current = new HashMap<>();
         for (FlowEntry e : flows.getFlowEntries(dev)) {
             if (e.appId() == factory.appId().id()) {
-                current.put(e.id(), e);
-                if (!desired.containsKey(e.id())) {
+                current.put(e, e);
+                if (!desired.containsKey(e)) {
                     batch.remove(e);
                 }
             }
         }
         for (FlowRule r : desired.values()) {
-            FlowEntry cur = current.get(r.id());
+            FlowEntry cur = current.get(r);
             if (force || cur == null || !cur.treatment().equals(r.treatment())) {
                 batch.add(r);
             }

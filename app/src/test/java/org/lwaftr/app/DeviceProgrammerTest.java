@@ -68,17 +68,7 @@ public class DeviceProgrammerTest {
         netcfg.set(aftr1, DEVICE_JSON);
         apply(BindingChange.add(sw("192.0.2.1", 1, "2001:db8::1")), BindingChange.add(sw("192.0.2.1", 2,
                 "2001:db8::2")));
-        programmer = new DeviceProgrammer();
-        programmer.coreService = topo.core;
-        programmer.deviceService = topo.deviceService;
-        programmer.mastershipService = topo.mastership;
-        programmer.pipeconfService = topo.pipeconfService;
-        programmer.watchdogService = topo.watchdog;
-        programmer.flowRuleService = flows;
-        programmer.netcfgService = netcfg;
-        programmer.store = store;
-        programmer.executor = Runnable::run;
-        programmer.activate();
+        programmer = topo.programmer(store, netcfg, flows, Runnable::run);
     }
 
     @After

@@ -10,14 +10,11 @@ import org.lwaftr.core.BindingDiff;
 import org.lwaftr.core.InvalidBindingException;
 import org.lwaftr.core.PortSet;
 import org.lwaftr.core.Softwire;
-import org.lwaftr.store.DistributedSoftwireStore;
-import org.lwaftr.store.TransactionalTestStorage;
 import org.lwaftr.translate.CounterCells;
 import org.lwaftr.translate.P4Names;
 import org.onlab.packet.Ip4Address;
 import org.onlab.packet.Ip6Address;
 import org.onosproject.net.DeviceId;
-import org.onosproject.net.packet.PacketServiceAdapter;
 import org.onosproject.net.pi.runtime.PiCounterCell;
 import org.onosproject.net.pi.runtime.PiCounterCellId;
 
@@ -50,37 +47,11 @@ public class LwaftrManagerTest {
 
     @Before
     public void setUp() {
-        TransactionalTestStorage storage = new TransactionalTestStorage();
-        DistributedSoftwireStore store = StoreFactory.store(storage);
-        netcfg = new TestNetworkConfig();
         topo.addAftr("device:aftr1");
         topo.addAftr("device:aftr2");
-        DeviceProgrammer programmer = new DeviceProgrammer();
-        programmer.coreService = topo.core;
-        programmer.deviceService = topo.deviceService;
-        programmer.mastershipService = topo.mastership;
-        programmer.pipeconfService = topo.pipeconfService;
-        programmer.watchdogService = topo.watchdog;
-        programmer.flowRuleService = new RecordingFlowRuleService();
-        programmer.netcfgService = netcfg;
-        programmer.store = store;
-        programmer.executor = Runnable::run;
-        programmer.activate();
-        SlowPathPacketProcessor slowPath = new SlowPathPacketProcessor();
-        slowPath.packetService = new PacketServiceAdapter();
-        slowPath.pipeconfService = topo.pipeconfService;
-        slowPath.activate();
-
-        manager = new LwaftrManager();
-        manager.coreService = topo.core;
-        manager.netcfgRegistry = netcfg;
-        manager.store = store;
-        manager.programmer = programmer;
-        manager.slowPath = slowPath;
-        manager.deviceService = topo.deviceService;
-        manager.pipeconfService = topo.pipeconfService;
-        manager.counterReader = this::readCounters;
-        manager.activate();
+        TestApp app = new TestApp(topo, new RecordingFlowRuleService(), Runnable::run, this::readCounters);
+        netcfg = app.netcfg;
+        manager = app.manager;
         manager.addListener(events::add);
     }
 

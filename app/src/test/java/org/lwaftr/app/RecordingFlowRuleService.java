@@ -3,7 +3,6 @@ package org.lwaftr.app;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.flow.DefaultFlowEntry;
 import org.onosproject.net.flow.FlowEntry;
-import org.onosproject.net.flow.FlowId;
 import org.onosproject.net.flow.FlowRule;
 import org.onosproject.net.flow.FlowRuleOperation;
 import org.onosproject.net.flow.FlowRuleOperations;
@@ -40,7 +39,7 @@ public class RecordingFlowRuleService extends FlowRuleServiceAdapter {
     }
 
     private final List<Op> ops = Collections.synchronizedList(new ArrayList<>());
-    private final Map<DeviceId, Map<FlowId, FlowEntry>> installed = new ConcurrentHashMap<>();
+    private final Map<DeviceId, Map<FlowRule, FlowEntry>> installed = new ConcurrentHashMap<>();
     private volatile int applyCalls;
     private volatile LongConsumer onApply = n -> { };
 
@@ -51,12 +50,12 @@ public class RecordingFlowRuleService extends FlowRuleServiceAdapter {
         for (Set<FlowRuleOperation> stage : operations.stages()) {
             for (FlowRuleOperation op : stage) {
                 ops.add(new Op(op.type(), op.rule()));
-                Map<FlowId, FlowEntry> dev = installed.computeIfAbsent(op.rule().deviceId(),
+                Map<FlowRule, FlowEntry> dev = installed.computeIfAbsent(op.rule().deviceId(),
                         d -> new ConcurrentHashMap<>());
                 if (op.type() == FlowRuleOperation.Type.REMOVE) {
-                    dev.remove(op.rule().id());
+                    dev.remove(op.rule());
                 } else {
-                    dev.put(op.rule().id(), new DefaultFlowEntry(op.rule(), FlowEntry.FlowEntryState.ADDED));
+                    dev.put(op.rule(), new DefaultFlowEntry(op.rule(), FlowEntry.FlowEntryState.ADDED));
                 }
                 n++;
             }
@@ -103,7 +102,7 @@ public class RecordingFlowRuleService extends FlowRuleServiceAdapter {
      * @param device a device
      * @return the rules it holds
      */
-    public Map<FlowId, FlowEntry> installed(DeviceId device) {
+    public Map<FlowRule, FlowEntry> installed(DeviceId device) {
         return installed.getOrDefault(device, Map.of());
     }
 }

@@ -144,6 +144,30 @@ public final class TestTopology {
     };
 
     /**
+     * @param store    the softwire store
+     * @param netcfg   netcfg
+     * @param flows    the flow rule service
+     * @param executor the programmer's lane (Runnable::run in tests)
+     * @return an activated programmer on this topology
+     */
+    DeviceProgrammer programmer(org.lwaftr.store.SoftwireStore store,
+                                org.onosproject.net.config.NetworkConfigService netcfg,
+                                org.onosproject.net.flow.FlowRuleService flows, java.util.concurrent.Executor executor) {
+        DeviceProgrammer p = new DeviceProgrammer();
+        p.coreService = core;
+        p.deviceService = deviceService;
+        p.mastershipService = mastership;
+        p.pipeconfService = pipeconfService;
+        p.watchdogService = watchdog;
+        p.flowRuleService = flows;
+        p.netcfgService = netcfg;
+        p.store = store;
+        p.executor = executor;
+        p.activate();
+        return p;
+    }
+
+    /**
      * Adds an available lwAFTR device mastered here (no event: as found at startup).
      *
      * @param id the device
