@@ -15,14 +15,14 @@ import java.util.Map;
 /**
  * Flow-rule writes collected per device and entry — the last write of an entry wins, so a batch
  * that removes and re-adds an entry sends one modification — then submitted as FlowRuleOperations
- * of bounded size. Entries are told apart by FlowRule equality (device, table, selector, priority),
- * never by FlowId: FlowIds are 32-bit hashes, and among 10^5 entries some collide.
+ * of bounded size. Entries are told apart by {@link RuleKey} (rule equality), never by FlowId alone:
+ * FlowIds are 32-bit hashes, and among 10^5 entries some collide.
  */
 final class RuleBatch {
 
     private static final Logger log = LoggerFactory.getLogger(RuleBatch.class);
 
-    private final Map<DeviceId, Map<FlowRule, Op>> ops = new HashMap<>();
+    private final Map<DeviceId, Map<RuleKey, Op>> ops = new HashMap<>();
 
     private static final class Op {
         final FlowRule rule;
@@ -35,11 +35,11 @@ final class RuleBatch {
     }
 
     void add(FlowRule rule) {
-        ops.computeIfAbsent(rule.deviceId(), d -> new LinkedHashMap<>()).put(rule, new Op(rule, true));
+        ops.computeIfAbsent(rule.deviceId(), d -> new LinkedHashMap<>()).put(new RuleKey(rule), new Op(rule, true));
     }
 
     void remove(FlowRule rule) {
-        ops.computeIfAbsent(rule.deviceId(), d -> new LinkedHashMap<>()).put(rule, new Op(rule, false));
+        ops.computeIfAbsent(rule.deviceId(), d -> new LinkedHashMap<>()).put(new RuleKey(rule), new Op(rule, false));
     }
 
     boolean isEmpty() {
@@ -53,7 +53,7 @@ final class RuleBatch {
      */
     int submit(FlowRuleService flows, int chunkSize) {
         int total = 0;
-        for (Map.Entry<DeviceId, Map<FlowRule, Op>> e : ops.entrySet()) {
+        for (Map.Entry<DeviceId, Map<RuleKey, Op>> e : ops.entrySet()) {
             FlowRuleOperations.Builder b = FlowRuleOperations.builder();
             int n = 0;
             for (Op op : e.getValue().values()) {

@@ -43,10 +43,9 @@ final class RuleWriter {
 
     /**
      * Per device, the config rules last written (port_side, side_egress, BR, aftr_ipv4/config). Rule
-     * maps are keyed by the rule itself (equal when device, table, selector and priority are: the
-     * same entry), not by FlowId, which collides among many rules.
+     * maps are keyed by {@link RuleKey}: the same entry, whatever its action.
      */
-    private final Map<DeviceId, Map<FlowRule, FlowRule>> configInstalled = new HashMap<>();
+    private final Map<DeviceId, Map<RuleKey, FlowRule>> configInstalled = new HashMap<>();
     /** Softwires whose BR index has not reached this instance yet (its map event comes separately). */
     private final Map<SoftwireKey, SoftwireDelta> awaitingBr = new LinkedHashMap<>();
 
@@ -133,13 +132,13 @@ final class RuleWriter {
 
     // ---------------------------------------------------------------- device config
 
-    private Map<FlowRule, FlowRule> desiredConfig(DeviceId dev) {
+    private Map<RuleKey, FlowRule> desiredConfig(DeviceId dev) {
         DeviceSettings s = config.device(dev);
         BrIndexPlan plan = BrIndexPlan.of(store.brIndexes(), s == null ? List.of() : s.brAddresses());
-        Map<FlowRule, FlowRule> out = new LinkedHashMap<>();
+        Map<RuleKey, FlowRule> out = new LinkedHashMap<>();
         for (PiTableEntry e : translator.deviceEntries(s, config.policy(), plan)) {
             FlowRule r = factory.rule(dev, e);
-            out.put(r, r);
+            out.put(new RuleKey(r), r);
         }
         return out;
     }
@@ -154,15 +153,15 @@ final class RuleWriter {
     int refreshConfig(Collection<DeviceId> devices) {
         RuleBatch batch = new RuleBatch();
         for (DeviceId dev : devices) {
-            Map<FlowRule, FlowRule> desired = desiredConfig(dev);
-            Map<FlowRule, FlowRule> installed = configInstalled.getOrDefault(dev, Map.of());
-            installed.forEach((id, r) -> {
-                if (!desired.containsKey(id)) {
+            Map<RuleKey, FlowRule> desired = desiredConfig(dev);
+            Map<RuleKey, FlowRule> installed = configInstalled.getOrDefault(dev, Map.of());
+            installed.forEach((k, r) -> {
+                if (!desired.containsKey(k)) {
                     batch.remove(r);
                 }
             });
-            desired.forEach((id, r) -> {
-                FlowRule old = installed.get(id);
+            desired.forEach((k, r) -> {
+                FlowRule old = installed.get(k);
                 if (old == null || !old.treatment().equals(r.treatment())) {
                     batch.add(r);
                 }
@@ -184,7 +183,7 @@ final class RuleWriter {
      * @return rule operations submitted
      */
     int reconcile(DeviceId dev, boolean force) {
-        Map<FlowRule, FlowRule> desired = desiredConfig(dev);
+        Map<RuleKey, FlowRule> desired = desiredConfig(dev);
         configInstalled.put(dev, new LinkedHashMap<>(desired));
         Map<Ip6Address, Integer> brs = store.brIndexes();
         for (Softwire s : store.table().softwires()) {
@@ -194,26 +193,28 @@ final class RuleWriter {
                 continue; // its BR index / record is still on the way: programmed when it arrives
             }
             FlowRule r = factory.rule(dev, translator.binding(s, br, counter));
-            desired.put(r, r);
+            desired.put(new RuleKey(r), r);
         }
         for (Map.Entry<Integer, PortSetShape> a : store.table().shapes().entrySet()) {
             for (PiTableEntry e : translator.address(a.getKey(), a.getValue())) {
                 FlowRule r = factory.rule(dev, e);
-                desired.put(r, r);
+                desired.put(new RuleKey(r), r);
             }
         }
         RuleBatch batch = new RuleBatch();
-        Map<FlowRule, FlowEntry> current = new HashMap<>();
+        Map<RuleKey, FlowEntry> current = new HashMap<>();
         for (FlowEntry e : flows.getFlowEntries(dev)) {
             if (e.appId() == factory.appId().id()) {
-                current.put(e, e);
-                if (!desired.containsKey(e)) {
+                RuleKey k = new RuleKey(e);
+                current.put(k, e);
+                if (!desired.containsKey(k)) {
                     batch.remove(e);
                 }
             }
         }
-        for (FlowRule r : desired.values()) {
-            FlowEntry cur = current.get(r);
+        for (Map.Entry<RuleKey, FlowRule> d : desired.entrySet()) {
+            FlowRule r = d.getValue();
+            FlowEntry cur = current.get(d.getKey());
             if (force || cur == null || !cur.treatment().equals(r.treatment())) {
                 batch.add(r);
             }

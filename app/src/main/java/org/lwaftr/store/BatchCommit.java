@@ -81,7 +81,7 @@ final class BatchCommit {
         meta.put(VERSION_TIME, now);
 
         Map<Integer, AddressChange> perAddress = new HashMap<>();
-        BitSet reserved = new BitSet();
+        int nextCounter = 0; // counters are taken upwards: one pass over the free indexes per batch
         long seq = version << 22;
         for (Map.Entry<Long, Softwire> e : finals.entrySet()) {
             long key = e.getKey();
@@ -102,11 +102,11 @@ final class BatchCommit {
             }
             int counter;
             if (cur == null) {
-                counter = mirror.freeCounter(reserved);
+                counter = mirror.freeCounter(nextCounter);
                 if (counter < 0) {
                     return stale(tx, "no free counter index");
                 }
-                reserved.set(counter);
+                nextCounter = counter + 1;
                 if (owners.get(counter) != null) {
                     return stale(tx, "counter index " + counter + " taken since validation");
                 }

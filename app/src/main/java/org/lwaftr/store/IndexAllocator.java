@@ -30,22 +30,13 @@ final class IndexAllocator {
     }
 
     /**
-     * @param reserved indexes taken by the batch being built (not yet in {@link #used})
-     * @return the lowest index free in both, or -1 if none
+     * @param from the lowest index to consider (a batch allocates upwards: everything it took is
+     *             below it, so one pass serves the whole batch)
+     * @return the lowest unused index at or above {@code from}, or -1 if none
      */
-    int lowestFree(BitSet reserved) {
-        int i = 0;
-        while (i < size) {
-            i = used.nextClearBit(i);
-            if (i >= size) {
-                return -1;
-            }
-            if (!reserved.get(i)) {
-                return i;
-            }
-            i++;
-        }
-        return -1;
+    int lowestFreeFrom(int from) {
+        int i = used.nextClearBit(from);
+        return i < size ? i : -1;
     }
 
     /** @return number of used indexes */

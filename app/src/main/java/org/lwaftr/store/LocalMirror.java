@@ -74,11 +74,11 @@ final class LocalMirror {
     }
 
     /**
-     * @param reserved indexes already picked by the batch being built
-     * @return the lowest counter index free in the mirror, or -1
+     * @param from lowest index to consider (above every index the batch has already taken)
+     * @return the lowest counter index free in the mirror at or above {@code from}, or -1
      */
-    synchronized int freeCounter(java.util.BitSet reserved) {
-        return counters.lowestFree(reserved);
+    synchronized int freeCounter(int from) {
+        return counters.lowestFreeFrom(from);
     }
 
     /** @return number of parked events (0 once every batch has fully arrived) */

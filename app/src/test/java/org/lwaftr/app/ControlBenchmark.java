@@ -125,6 +125,7 @@ public final class ControlBenchmark {
 
     private static void latency(Rig rig, List<Softwire> loaded, int rate, int updates, boolean print) {
         long[] lat = new long[updates];
+        long[] call = new long[updates];
         long interval = TimeUnit.SECONDS.toNanos(1) / rate;
         long next = System.nanoTime();
         for (int u = 0; u < updates; u++) {
@@ -137,18 +138,24 @@ public final class ControlBenchmark {
             long before = rig.applies.get();
             long t0 = System.nanoTime();
             rig.app.manager.apply(List.of(BindingChange.replace(moved)));
+            call[u] = System.nanoTime() - t0;
             while (rig.applies.get() == before) {
-                Thread.onSpinWait();
+                // Park, not spin: on a small machine a spinning caller steals the programmer's core.
+                // The latency is taken from the submission's own timestamp, not from this wake-up.
+                LockSupport.parkNanos(100_000);
             }
             lat[u] = rig.lastApplyNanos - t0;
             loaded.set((u * 7919) % loaded.size(), moved);
         }
         Arrays.sort(lat);
+        Arrays.sort(call);
         if (print) {
             System.out.printf(Locale.ROOT, "update latency (service call → flow-rule submission), %,d updates at"
                             + " %,d/s on %,d softwires: p50 %.3f ms, p99 %.3f ms, max %.3f ms%n",
                     updates, rate, loaded.size(), lat[updates / 2] / 1e6, lat[(int) (updates * 0.99)] / 1e6,
                     lat[updates - 1] / 1e6);
+            System.out.printf(Locale.ROOT, "  of which the service call (validation, transaction, map events):"
+                    + " p50 %.3f ms, p99 %.3f ms%n", call[updates / 2] / 1e6, call[(int) (updates * 0.99)] / 1e6);
         }
     }
 

@@ -39,7 +39,7 @@ public class RecordingFlowRuleService extends FlowRuleServiceAdapter {
     }
 
     private final List<Op> ops = Collections.synchronizedList(new ArrayList<>());
-    private final Map<DeviceId, Map<FlowRule, FlowEntry>> installed = new ConcurrentHashMap<>();
+    private final Map<DeviceId, Map<RuleKey, FlowEntry>> installed = new ConcurrentHashMap<>();
     private volatile int applyCalls;
     private volatile LongConsumer onApply = n -> { };
 
@@ -50,12 +50,12 @@ public class RecordingFlowRuleService extends FlowRuleServiceAdapter {
         for (Set<FlowRuleOperation> stage : operations.stages()) {
             for (FlowRuleOperation op : stage) {
                 ops.add(new Op(op.type(), op.rule()));
-                Map<FlowRule, FlowEntry> dev = installed.computeIfAbsent(op.rule().deviceId(),
+                Map<RuleKey, FlowEntry> dev = installed.computeIfAbsent(op.rule().deviceId(),
                         d -> new ConcurrentHashMap<>());
                 if (op.type() == FlowRuleOperation.Type.REMOVE) {
-                    dev.remove(op.rule());
+                    dev.remove(new RuleKey(op.rule()));
                 } else {
-                    dev.put(op.rule(), new DefaultFlowEntry(op.rule(), FlowEntry.FlowEntryState.ADDED));
+                    dev.put(new RuleKey(op.rule()), new DefaultFlowEntry(op.rule(), FlowEntry.FlowEntryState.ADDED));
                 }
                 n++;
             }
@@ -102,7 +102,7 @@ public class RecordingFlowRuleService extends FlowRuleServiceAdapter {
      * @param device a device
      * @return the rules it holds
      */
-    public Map<FlowRule, FlowEntry> installed(DeviceId device) {
+    public Map<RuleKey, FlowEntry> installed(DeviceId device) {
         return installed.getOrDefault(device, Map.of());
     }
 }
