@@ -5,6 +5,7 @@ import org.lwaftr.core.BindingChange;
 import org.lwaftr.core.BindingDiff;
 import org.lwaftr.core.BindingTable;
 import org.lwaftr.core.InvalidBindingException;
+import org.lwaftr.core.PortSet;
 import org.lwaftr.core.Softwire;
 import org.lwaftr.core.SoftwireKey;
 import org.onlab.packet.Ip6Address;
@@ -179,13 +180,26 @@ public class DistributedSoftwireStore implements SoftwireStore {
         }
         for (int i = 0; i < changes.size(); i++) {
             BindingChange c = changes.get(i);
-            if (c.kind() == BindingChange.Kind.ADD && !c.softwire().portSet().isWholeAddress()
-                    && c.softwire().portSet().containsSystemPorts()) {
+            if (c.kind() == BindingChange.Kind.ADD && holdsSystemPorts(c.softwire().portSet())) {
                 throw new InvalidBindingException(i, Softwire.F_PSID, "entry " + i + " (add " + c.key()
                         + "): port set " + c.softwire().portSet() + " contains system ports 0-1023, refused by"
                         + " RFC 7596 §5.1 unless allow-system-ports is set");
             }
         }
+    }
+
+    /**
+     * RFC 7596 §5.1: a port set (k &gt; 0) holds system ports iff its lowest port is below 1024. The
+     * lowest port is 2^(16−a) (i = 1; i = 0 is excluded for a &gt; 0) or 0 (a = 0), plus psid·2^m.
+     * Computed here without building the set's ranges: this runs for every added softwire.
+     */
+    static boolean holdsSystemPorts(PortSet ps) {
+        if (ps.isWholeAddress()) {
+            return false;
+        }
+        int m = 16 - ps.offset() - ps.length();
+        int first = (ps.offset() == 0 ? 0 : 1 << (16 - ps.offset())) + (ps.psid() << m);
+        return first <= PortSet.LAST_SYSTEM_PORT;
     }
 
     private static void backoff(int attempt) {

@@ -137,6 +137,22 @@ public class DistributedSoftwireStoreTest {
     }
 
     @Test
+    public void rfc7596Sec51FastSystemPortCheckAgreesWithThePortSet() {
+        for (int a = 0; a <= 16; a++) {
+            for (int k = 0; a + k <= 16; k++) {
+                for (int psid = 0; psid < (1 << k); psid += Math.max(1, (1 << k) / 64)) {
+                    if (k == 0 && a != 0) {
+                        continue;
+                    }
+                    PortSet ps = PortSet.of(a, k, psid);
+                    assertEquals(ps.toString(), !ps.isWholeAddress() && ps.containsSystemPorts(),
+                            DistributedSoftwireStore.holdsSystemPorts(ps));
+                }
+            }
+        }
+    }
+
+    @Test
     public void softwireNumMaxIsEnforced() {
         apply(BindingChange.add(sw("192.0.2.1", 1, "2001:db8::1")));
         try {
