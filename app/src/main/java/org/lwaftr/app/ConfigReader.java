@@ -26,6 +26,7 @@ public final class ConfigReader {
     private final NetworkConfigService netcfg;
     private final ApplicationId appId;
     private volatile LwaftrPolicy lastPolicy = LwaftrPolicy.DEFAULT;
+    private volatile Object lastPolicyNode; // the JSON lastPolicy was parsed from: parse once per change
     private final Map<DeviceId, DeviceSettings> lastDevice = new ConcurrentHashMap<>();
 
     /**
@@ -42,11 +43,17 @@ public final class ConfigReader {
         LwaftrAppConfig cfg = netcfg.getConfig(appId, LwaftrAppConfig.class);
         if (cfg == null) {
             lastPolicy = LwaftrPolicy.DEFAULT;
+            lastPolicyNode = null;
+            return lastPolicy;
+        }
+        if (cfg.node() == lastPolicyNode) {
             return lastPolicy;
         }
         try {
             lastPolicy = cfg.policy();
+            lastPolicyNode = cfg.node();
         } catch (ConfigException e) {
+            lastPolicyNode = cfg.node(); // reported once per document
             log.error("lwaftr app config refused, previous policy stays: {}", e.errors());
         }
         return lastPolicy;
