@@ -1,0 +1,178 @@
+package org.lwaftr.tests.bmv2;
+
+import io.grpc.Status;
+import org.junit.AfterClass;
+import org.junit.Before;
+import org.junit.BeforeClass;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TestRule;
+import org.lwaftr.lab.p4rt.P4RuntimeWriteException;
+import org.lwaftr.lab.p4rt.PiDevice;
+import org.onlab.packet.Ethernet;
+import org.onlab.packet.IPv4;
+import org.onlab.packet.Ip4Address;
+import org.onlab.packet.MacAddress;
+import org.onlab.packet.UDP;
+import org.onlab.packet.Data;
+import org.onosproject.net.pi.runtime.PiCounterCellData;
+import org.onosproject.net.pi.runtime.PiCounterCellId;
+import org.onosproject.net.pi.runtime.PiPacketMetadata;
+import org.onosproject.net.pi.runtime.PiPacketOperation;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+/**
+ * The whole harness on real bmv2: the trivial forwarder loaded over P4Runtime, entries written
+ * as PI objects, frames through veths, packet-in/out, counters, the switch's own errors.
+ */
+public class ForwarderSmokeTest {
+    private static final long WAIT_MS = 5000;
+    private static final long QUIET_MS = 500;
+
+    private static Bmv2Switch sw;
+    private static FrameIo io;
+    private static PiDevice device;
+    private static final LinkedBlockingQueue<PiPacketOperation> PACKET_INS = new LinkedBlockingQueue<>();
+
+    @Rule
+    public TestRule log = sw == null ? (base, d) -> base : sw.logOnFailure();
+
+    @BeforeClass
+    public static void startSwitch() {
+        Bmv2Switch.assumeAvailable();
+        sw = Bmv2Switch.start(2, Path.of("target", "bmv2"));
+        io = FrameIo.open(sw);
+        device = new PiDevice(sw.connect(), Forwarder.pipeline().p4Info());
+        device.onPacketIn(PACKET_INS::add);
+    }
+
+    @AfterClass
+    public static void stopSwitch() {
+        if (device != null) {
+            device.close();
+        }
+        if (io != null) {
+            io.close();
+        }
+        if (sw != null) {
+            sw.close();
+        }
+    }
+
+    @Before
+    public void freshPipeline() {
+        // A new pipeline config empties tables and zeroes counters.
+        device.setPipeline(Forwarder.pipeline().json());
+        io.clear();
+        PACKET_INS.clear();
+    }
+
+    private static Ethernet udpFrame(int payloadByte) {
+        UDP udp = new UDP();
+        udp.setSourcePort(1234);
+        udp.setDestinationPort(5678);
+        udp.setPayload(new Data(new byte[]{(byte) payloadByte, 2, 3, 4}));
+        IPv4 ip = new IPv4();
+        ip.setSourceAddress(Ip4Address.valueOf("192.0.2.1").toInt());
+        ip.setDestinationAddress(Ip4Address.valueOf("198.51.100.7").toInt());
+        ip.setProtocol(IPv4.PROTOCOL_UDP);
+        ip.setTtl((byte) 64);
+        ip.setPayload(udp);
+        Ethernet eth = new Ethernet();
+        eth.setSourceMACAddress(MacAddress.valueOf("02:00:00:00:00:01"));
+        eth.setDestinationMACAddress(MacAddress.valueOf("02:00:00:00:00:02"));
+        eth.setEtherType(Ethernet.TYPE_IPV4);
+        eth.setPayload(ip);
+        return eth;
+    }
+
+    @Test
+    public void forwardsByIngressPortAndDropsByDefault() {
+        device.write(device.batch().insert(Forwarder.forward(1, 2)));
+        Ethernet frame = udpFrame(1);
+        io.send(1, frame);
+        io.expectFrame(2, frame, WAIT_MS);
+        io.send(2, udpFrame(2)); // no entry for port 2: the default action drops
+        io.expectNoFrame(1, QUIET_MS);
+        io.expectNoFrame(2, QUIET_MS);
+    }
+
+    @Test
+    public void entriesReadBackAsWritten() {
+        device.write(device.batch().insert(Forwarder.forward(1, 2)).insert(Forwarder.punt(2)));
+        assertEquals(List.of(Forwarder.forward(1, 2), Forwarder.punt(2)).size(),
+                device.readTable(Forwarder.PORT_FWD).size());
+        assertTrue(device.readTable(Forwarder.PORT_FWD).contains(Forwarder.forward(1, 2)));
+        assertTrue(device.readTable(Forwarder.PORT_FWD).contains(Forwarder.punt(2)));
+    }
+
+    @Test
+    public void packetInAndPacketOutRoundTrip() throws Exception {
+        device.write(device.batch().insert(Forwarder.punt(1)));
+        Ethernet frame = udpFrame(3);
+        io.send(1, frame);
+        PiPacketOperation in = PACKET_INS.poll(WAIT_MS, TimeUnit.MILLISECONDS);
+        assertNotNull("no packet-in; switch log:\n" + sw.logTail(20), in);
+        assertArrayEquals(frame.serialize(), in.data().asArray());
+        PiPacketMetadata port = in.metadatas().stream()
+                .filter(m -> m.id().equals(Forwarder.PACKET_IN_INGRESS_PORT)).findFirst().orElseThrow();
+        assertEquals(Forwarder.port(1), port.value());
+
+        device.packetOut(Forwarder.packetOut(2, in.data().asArray()));
+        io.expectFrame(2, frame, WAIT_MS);
+        io.expectNoFrame(1, QUIET_MS);
+    }
+
+    @Test
+    public void indexedCounterCountsFramesPerIngressPort() {
+        device.write(device.batch().insert(Forwarder.forward(1, 2)));
+        Ethernet frame = udpFrame(4);
+        int n = 5;
+        for (int i = 0; i < n; i++) {
+            io.send(1, frame);
+        }
+        for (int i = 0; i < n; i++) {
+            io.expectFrame(2, frame, WAIT_MS);
+        }
+        PiCounterCellData port1 = device.readCounter(PiCounterCellId.ofIndirect(Forwarder.RX_PORT_COUNTER, 1));
+        assertEquals(n, port1.packets());
+        assertEquals((long) n * frame.serialize().length, port1.bytes());
+        assertEquals(0, device.readCounter(PiCounterCellId.ofIndirect(Forwarder.RX_PORT_COUNTER, 2)).packets());
+    }
+
+    @Test
+    public void switchErrorsArriveAsPerUpdateErrors() {
+        device.write(device.batch().insert(Forwarder.forward(1, 2)));
+        try {
+            device.write(device.batch().insert(Forwarder.forward(2, 1)).insert(Forwarder.forward(1, 2)));
+            fail("duplicate insert accepted");
+        } catch (P4RuntimeWriteException e) {
+            assertEquals(1, e.errors().size());
+            assertEquals(1, e.errors().get(0).index());
+            assertEquals(Status.Code.ALREADY_EXISTS, e.errors().get(0).code());
+        }
+        // CONTINUE_ON_ERROR: the good update of the batch was applied.
+        assertEquals(2, device.readTable(Forwarder.PORT_FWD).size());
+    }
+
+    @Test
+    public void tooWidePortIsRejectedBeforeAnythingIsSent() {
+        try {
+            device.batch().insert(Forwarder.forward(1, 2)).insert(Forwarder.forward(2, 512));
+            fail("512 accepted for a 9-bit port");
+        } catch (IllegalArgumentException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("parameter port: value 0x0200 does not fit in 9 bits"));
+        }
+        assertEquals(0, device.readTable(Forwarder.PORT_FWD).size());
+    }
+}
