@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 final class PortCapture implements AutoCloseable {
     private final String iface;
     private final PcapHandle rx;
-    private final PcapHandle tx;
+    private final FrameSender tx;
     private final LinkedBlockingQueue<byte[]> frames = new LinkedBlockingQueue<>();
     private final Thread reader;
     private volatile boolean running = true;
@@ -25,18 +25,14 @@ final class PortCapture implements AutoCloseable {
         this.rx = new PcapHandle.Builder(iface).snaplen(65_535).timeoutMillis(20).immediateMode(true)
                 .promiscuousMode(PcapNetworkInterface.PromiscuousMode.PROMISCUOUS)
                 .direction(PcapHandle.PcapDirection.IN).build();
-        this.tx = new PcapHandle.Builder(iface).snaplen(65_535).timeoutMillis(20).build();
+        this.tx = new FrameSender(iface);
         this.reader = new Thread(this::readLoop, "capture-" + iface);
         reader.setDaemon(true);
         reader.start();
     }
 
     void send(byte[] frame) {
-        try {
-            tx.sendPacket(frame);
-        } catch (PcapNativeException | NotOpenException e) {
-            throw new IllegalStateException("cannot send on " + iface + ": " + e.getMessage(), e);
-        }
+        tx.send(frame);
     }
 
     /** Next captured frame, or null after {@code timeoutMillis}. */
@@ -55,7 +51,7 @@ final class PortCapture implements AutoCloseable {
     private void readLoop() {
         while (running) {
             try {
-                byte[] f = rx.getNextRawPacket(); // null on the 20 ms timeout
+                byte[] f = rx.getNextRawPacket(); // null on timeout or breakloop
                 if (f != null && !KernelNoise.isNoise(f)) {
                     frames.add(f);
                 }
@@ -69,9 +65,17 @@ final class PortCapture implements AutoCloseable {
     public void close() {
         running = false;
         try {
-            reader.join(1000);
+            // pcap_next() may block without packets (immediate mode ignores the timeout on Linux):
+            // breakloop wakes it (libpcap >= 1.10 uses an eventfd for this).
+            rx.breakLoop();
+            reader.join(2000);
+        } catch (NotOpenException e) {
+            // already closed
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (reader.isAlive()) {
+            throw new IllegalStateException("capture thread on " + iface + " does not stop");
         }
         rx.close();
         tx.close();

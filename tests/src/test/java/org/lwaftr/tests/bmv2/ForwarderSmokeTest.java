@@ -10,11 +10,6 @@ import org.junit.rules.TestRule;
 import org.lwaftr.lab.p4rt.P4RuntimeWriteException;
 import org.lwaftr.lab.p4rt.PiDevice;
 import org.onlab.packet.Ethernet;
-import org.onlab.packet.IPv4;
-import org.onlab.packet.Ip4Address;
-import org.onlab.packet.MacAddress;
-import org.onlab.packet.UDP;
-import org.onlab.packet.Data;
 import org.onosproject.net.pi.runtime.PiCounterCellData;
 import org.onosproject.net.pi.runtime.PiCounterCellId;
 import org.onosproject.net.pi.runtime.PiPacketMetadata;
@@ -78,22 +73,7 @@ public class ForwarderSmokeTest {
     }
 
     private static Ethernet udpFrame(int payloadByte) {
-        UDP udp = new UDP();
-        udp.setSourcePort(1234);
-        udp.setDestinationPort(5678);
-        udp.setPayload(new Data(new byte[]{(byte) payloadByte, 2, 3, 4}));
-        IPv4 ip = new IPv4();
-        ip.setSourceAddress(Ip4Address.valueOf("192.0.2.1").toInt());
-        ip.setDestinationAddress(Ip4Address.valueOf("198.51.100.7").toInt());
-        ip.setProtocol(IPv4.PROTOCOL_UDP);
-        ip.setTtl((byte) 64);
-        ip.setPayload(udp);
-        Ethernet eth = new Ethernet();
-        eth.setSourceMACAddress(MacAddress.valueOf("02:00:00:00:00:01"));
-        eth.setDestinationMACAddress(MacAddress.valueOf("02:00:00:00:00:02"));
-        eth.setEtherType(Ethernet.TYPE_IPV4);
-        eth.setPayload(ip);
-        return eth;
+        return TestFrames.udp4(new byte[]{(byte) payloadByte, 2, 3, 4});
     }
 
     @Test
