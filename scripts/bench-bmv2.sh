@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Data-plane benchmark on bmv2: frames/s of a pipeline vs the trivial forwarder, same run.
 #   scripts/bench-bmv2.sh [--workload CLASS] [--seconds S] [--window W] [--frame-bytes B]
+#   [--rounds N]
 # CLASS implements org.lwaftr.tests.bmv2.BenchWorkload (default: the forwarder itself).
 # Needs root (veth pairs) and simple_switch_grpc on PATH.
 set -euo pipefail
@@ -12,4 +13,4 @@ fi
 mvn -o -B -q -pl lab,tests -am package dependency:build-classpath \
     -DskipTests -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime >/dev/null
 cd tests
-exec java -cp "target/classes:$(cat target/classpath.txt)" org.lwaftr.tests.bmv2.Bmv2Benchmark "$@"
+exec java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "target/classes:$(cat target/classpath.txt)" org.lwaftr.tests.bmv2.Bmv2Benchmark "$@"

@@ -3,6 +3,8 @@ package org.lwaftr.tests.bmv2;
 import org.lwaftr.lab.p4rt.PiDevice;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +18,11 @@ import java.util.concurrent.locks.LockSupport;
  * as counted by the kernel on the receiving veth), so the figure is what bmv2 forwards without
  * its queues overflowing. Frames that vanish (no progress for 200 ms) are counted as lost.
  *
- * <p>Usage: {@code Bmv2Benchmark [--workload CLASS] [--seconds S] [--window W] [--frame-bytes B]}
+ * <p>The two pipelines run on two switches started together and are measured in alternate
+ * rounds, so that both see the same load of this shared machine; medians are compared.
+ *
+ * <p>Usage: {@code Bmv2Benchmark [--workload CLASS] [--seconds S] [--window W] [--frame-bytes B]
+ * [--rounds N]}
  */
 public final class Bmv2Benchmark {
     private static final long STALL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
@@ -63,17 +69,63 @@ public final class Bmv2Benchmark {
         }
     }
 
-    /** Runs one workload on a fresh switch: load, install, warm up for 1 s, measure. */
-    public Result run(BenchWorkload w) {
-        try (Bmv2Switch sw = Bmv2Switch.start(w.ports(), logDir);
-             PiDevice device = new PiDevice(sw.connect(), w.pipeline().p4Info());
-             FrameSender tx = new FrameSender(sw.testInterface(w.inPort()))) {
-            device.setPipeline(w.pipeline().json());
-            w.install(device);
-            List<byte[]> frames = w.frames();
-            blast(sw, w, tx, frames, 1.0);
-            return blast(sw, w, tx, frames, seconds);
+    /** A workload loaded on a switch of its own, ready to be measured repeatedly. */
+    private final class Session implements AutoCloseable {
+        final BenchWorkload workload;
+        final Bmv2Switch sw;
+        final PiDevice device;
+        final FrameSender tx;
+        final List<byte[]> frames;
+
+        Session(BenchWorkload w) {
+            workload = w;
+            sw = Bmv2Switch.start(w.ports(), logDir, "off");
+            try {
+                device = new PiDevice(sw.connect(), w.pipeline().p4Info());
+                device.setPipeline(w.pipeline().json());
+                w.install(device);
+                tx = new FrameSender(sw.testInterface(w.inPort()));
+                frames = w.frames();
+                blast(sw, w, tx, frames, 1.0); // warm-up
+            } catch (RuntimeException e) {
+                sw.close();
+                throw e;
+            }
         }
+
+        Result measure() {
+            return blast(sw, workload, tx, frames, seconds);
+        }
+
+        @Override
+        public void close() {
+            tx.close();
+            device.close();
+            sw.close();
+        }
+    }
+
+    /**
+     * Measures the baseline and the target alternately, {@code rounds} times each, so that both
+     * see the same machine load; returns the median round of each (baseline first).
+     */
+    public List<Result> compare(BenchWorkload baseline, BenchWorkload target, int rounds) {
+        List<Result> a = new ArrayList<>();
+        List<Result> b = new ArrayList<>();
+        try (Session sa = new Session(baseline); Session sb = new Session(target)) {
+            for (int r = 0; r < rounds; r++) {
+                a.add(sa.measure());
+                b.add(sb.measure());
+                System.out.println("round " + (r + 1) + ": " + a.get(r) + " | " + b.get(r));
+            }
+        }
+        return List.of(median(a), median(b));
+    }
+
+    private static Result median(List<Result> results) {
+        List<Result> sorted = new ArrayList<>(results);
+        sorted.sort(Comparator.comparingDouble(Result::fps));
+        return sorted.get(sorted.size() / 2);
     }
 
     private Result blast(Bmv2Switch sw, BenchWorkload w, FrameSender tx, List<byte[]> frames, double secs) {
@@ -117,6 +169,7 @@ public final class Bmv2Benchmark {
         double seconds = 5;
         int window = 32;
         int frameBytes = 128;
+        int rounds = 3;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -124,9 +177,10 @@ public final class Bmv2Benchmark {
                 case "--seconds": seconds = Double.parseDouble(value); i++; break;
                 case "--window": window = Integer.parseInt(value); i++; break;
                 case "--frame-bytes": frameBytes = Integer.parseInt(value); i++; break;
+                case "--rounds": rounds = Integer.parseInt(value); i++; break;
                 default:
                     System.err.println("usage: Bmv2Benchmark [--workload CLASS] [--seconds S] [--window W]"
-                            + " [--frame-bytes B]");
+                            + " [--frame-bytes B] [--rounds N]");
                     System.exit(2);
             }
         }
@@ -138,10 +192,11 @@ public final class Bmv2Benchmark {
                 ? new ForwarderWorkload(frameBytes)
                 : (BenchWorkload) Class.forName(workload).getDeclaredConstructor().newInstance();
         Bmv2Benchmark bench = new Bmv2Benchmark(seconds, window, Path.of("target", "bmv2-bench"));
-        Result baseline = bench.run(new ForwarderWorkload(frameBytes));
-        Result result = bench.run(target);
-        System.out.println(baseline);
-        System.out.println(result);
+        List<Result> medians = bench.compare(new ForwarderWorkload(frameBytes), target, rounds);
+        Result baseline = medians.get(0);
+        Result result = medians.get(1);
+        System.out.println("median " + baseline);
+        System.out.println("median " + result);
         System.out.printf(Locale.ROOT, "ratio %s/forwarder: %.3f%n", result.name, result.fps() / baseline.fps());
     }
 }

@@ -76,6 +76,14 @@ public final class Bmv2Switch implements AutoCloseable {
      * {@code logDir/bmv2-<id>.log}. Waits until the gRPC server accepts connections.
      */
     public static Bmv2Switch start(int portCount, Path logDir) {
+        return start(portCount, logDir, "info");
+    }
+
+    /**
+     * As {@link #start(int, Path)}, with bmv2's console log level ({@code trace} .. {@code off});
+     * per-packet messages exist only in bmv2 builds with logging macros.
+     */
+    public static Bmv2Switch start(int portCount, Path logDir, String logLevel) {
         String id = String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
         Map<Integer, VethPair> ports = new LinkedHashMap<>();
         Thread hook = new Thread(() -> ports.values().forEach(VethPair::close), "bmv2-cleanup-" + id);
@@ -83,7 +91,7 @@ public final class Bmv2Switch implements AutoCloseable {
         Process process = null;
         try {
             List<String> cmd = new ArrayList<>(List.of(Commands.which(BINARY).toString(), "--no-p4",
-                    "--device-id", Long.toString(DEVICE_ID)));
+                    "--device-id", Long.toString(DEVICE_ID), "--log-console", "--log-level", logLevel));
             for (int p = 1; p <= portCount; p++) {
                 VethPair v = VethPair.create("bm" + id + "p" + p);
                 ports.put(p, v);
@@ -138,9 +146,14 @@ public final class Bmv2Switch implements AutoCloseable {
         return ports.get(port).testSideRxPackets();
     }
 
-    /** Connects a P4Runtime client as primary (election id 1). */
+    /** Connects a P4Runtime client as primary (election id 10). */
     public P4RuntimeClient connect() {
-        P4RuntimeClient c = P4RuntimeClient.connect("127.0.0.1", grpcPort, DEVICE_ID, 1);
+        return connect(10);
+    }
+
+    /** Connects a P4Runtime client that must become primary with this election id. */
+    public P4RuntimeClient connect(long electionId) {
+        P4RuntimeClient c = P4RuntimeClient.connect("127.0.0.1", grpcPort, DEVICE_ID, electionId);
         if (!c.isPrimary()) {
             c.close();
             throw new IllegalStateException("not primary on " + this + ": " + c.arbitration());

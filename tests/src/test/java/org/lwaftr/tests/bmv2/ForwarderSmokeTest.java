@@ -7,13 +7,16 @@ import org.junit.BeforeClass;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TestRule;
+import org.lwaftr.lab.p4rt.P4RuntimeClient;
 import org.lwaftr.lab.p4rt.P4RuntimeWriteException;
 import org.lwaftr.lab.p4rt.PiDevice;
 import org.onlab.packet.Ethernet;
+import org.onosproject.net.pi.runtime.PiAction;
 import org.onosproject.net.pi.runtime.PiCounterCellData;
 import org.onosproject.net.pi.runtime.PiCounterCellId;
 import org.onosproject.net.pi.runtime.PiPacketMetadata;
 import org.onosproject.net.pi.runtime.PiPacketOperation;
+import org.onosproject.net.pi.runtime.PiTableEntry;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -22,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
@@ -154,5 +158,29 @@ public class ForwarderSmokeTest {
             assertTrue(e.getMessage(), e.getMessage().contains("parameter port: value 0x0200 does not fit in 9 bits"));
         }
         assertEquals(0, device.readTable(Forwarder.PORT_FWD).size());
+    }
+
+    @Test
+    public void defaultEntryIsModifiedNotInserted() throws Exception {
+        // An empty match key is the table's default entry (P4Runtime is_default_action).
+        PiTableEntry puntByDefault = PiTableEntry.builder().forTable(Forwarder.PORT_FWD)
+                .withAction(PiAction.builder().withId(Forwarder.PUNT).build()).build();
+        device.write(device.batch().modify(puntByDefault));
+        Ethernet frame = udpFrame(5);
+        io.send(2, frame);
+        PiPacketOperation in = PACKET_INS.poll(WAIT_MS, TimeUnit.MILLISECONDS);
+        assertNotNull("default action did not punt", in);
+        assertArrayEquals(frame.serialize(), in.data().asArray());
+    }
+
+    @Test
+    public void aSecondClientWithLowerElectionIdIsNotPrimary() {
+        // P4Runtime §5.4: our client (election id 10) stays primary; a lower id becomes a backup.
+        try (P4RuntimeClient other = P4RuntimeClient.connect("127.0.0.1", sw.grpcPort(), Bmv2Switch.DEVICE_ID, 5)) {
+            assertFalse(other.arbitration().toString(), other.isPrimary());
+            assertEquals(Status.Code.ALREADY_EXISTS, other.arbitration().code());
+        }
+        assertTrue(device.client().isPrimary());
+        assertTrue(device.client().apiVersion().startsWith("1."));
     }
 }
