@@ -23,7 +23,7 @@ final class PacketMetadata {
      * @param id metadata field
      * @param bitwidth its width in the P4Info
      * @return the value
-     * @throws PiInterpreterException if the field is missing, empty or wider than {@code bitwidth}
+     * @throws PiInterpreterException if the field is missing or wider than {@code bitwidth}
      */
     static long read(PiPacketOperation op, PiPacketMetadataId id, int bitwidth) throws PiInterpreterException {
         PiPacketMetadata md = op.metadatas().stream()
@@ -32,9 +32,6 @@ final class PacketMetadata {
                 .orElseThrow(() -> new PiInterpreterException(String.format(
                         "%s metadata '%s' missing", op.type(), id.id())));
         ImmutableByteSequence value = md.value();
-        if (value.size() == 0) {
-            throw new PiInterpreterException(String.format("%s metadata '%s' is empty", op.type(), id.id()));
-        }
         byte[] bytes;
         try {
             bytes = value.fit(bitwidth).asArray();
