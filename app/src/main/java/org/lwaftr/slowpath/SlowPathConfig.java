@@ -1,0 +1,352 @@
+package org.lwaftr.slowpath;
+
+import org.lwaftr.core.Addresses;
+import org.onlab.packet.Ip4Address;
+import org.onlab.packet.Ip6Address;
+import org.onlab.packet.MacAddress;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The slow path's configuration: the two sides, the AFTR's own addresses, ICMP policy and rates,
+ * encapsulation parameters and reassembly bounds. Immutable; built and validated by {@link Builder},
+ * whose errors name the field ({@link SlowPathConfigException#field()}). Names follow RFC 8676
+ * {@code ietf-softwire-br} where they mean the same.
+ */
+public final class SlowPathConfig {
+
+    /** IPv6 minimum link MTU (RFC 8200 §5). */
+    public static final int MIN_IPV6_MTU = 1280;
+    /** The IPv4 datagram size every host accepts (RFC 791); ICMPv4 errors never exceed it. */
+    public static final int MIN_IPV4_MTU = 576;
+
+    private final SideConfig lwb4Side;
+    private final SideConfig internetSide;
+    private final List<Ip4Address> aftrIpv4;
+    private final List<Ip6Address> aftrIpv6;
+    private final List<Ip6Address> brAddresses;
+    private final boolean icmpv4Errors;
+    private final boolean icmpv6Errors;
+    private final boolean allowIncomingIcmp;
+    private final boolean allowOutgoingIcmp;
+    private final RateLimit icmpv4Rate;
+    private final RateLimit icmpv6Rate;
+    private final boolean hairpinning;
+    private final int hopLimit;
+    private final int flowLabel;
+    private final int maxReassemblies;
+    private final int maxFragmentsPerReassembly;
+    private final long reassemblyTimeoutNanos;
+
+    private SlowPathConfig(Builder b) {
+        lwb4Side = new SideConfig("lwb4-side", b.lwb4Port, b.lwb4Vlan, b.lwb4Mac, b.lwb4NextHop, b.lwb4Mtu,
+                MIN_IPV6_MTU);
+        internetSide = new SideConfig("internet-side", b.inetPort, b.inetVlan, b.inetMac, b.inetNextHop,
+                b.inetMtu, MIN_IPV4_MTU);
+        if (b.aftrIpv4.isEmpty()) {
+            throw new SlowPathConfigException("aftr-ipv4-addresses", "at least one address is needed"
+                    + " (source of ICMPv4 errors)");
+        }
+        for (Ip4Address a : b.aftrIpv4) {
+            String why = a == null ? "null" : Addresses.ipv4NotUnicast(a.toInt());
+            if (why != null) {
+                throw new SlowPathConfigException("aftr-ipv4-addresses", a + " is not unicast: " + why);
+            }
+        }
+        checkIpv6("aftr-ipv6-addresses", b.aftrIpv6);
+        checkIpv6("br-ipv6-addr", b.brAddresses);
+        if (b.hopLimit < 1 || b.hopLimit > 255) {
+            throw new SlowPathConfigException("hop-limit", b.hopLimit + " is outside 1..255");
+        }
+        if (b.flowLabel < 0 || b.flowLabel > 0xfffff) {
+            throw new SlowPathConfigException("flow-label", b.flowLabel + " is outside 0..1048575");
+        }
+        if (b.maxReassemblies < 1 || b.maxReassemblies > 1_000_000) {
+            throw new SlowPathConfigException("max-reassemblies", b.maxReassemblies + " is outside 1..1000000");
+        }
+        if (b.maxFragments < 2 || b.maxFragments > 8192) {
+            throw new SlowPathConfigException("max-fragments-per-reassembly", b.maxFragments
+                    + " is outside 2..8192");
+        }
+        if (b.timeoutNanos < TimeUnit.MILLISECONDS.toNanos(1) || b.timeoutNanos > TimeUnit.MINUTES.toNanos(5)) {
+            throw new SlowPathConfigException("reassembly-timeout", b.timeoutNanos + " ns is outside 1 ms..5 min");
+        }
+        aftrIpv4 = Collections.unmodifiableList(new ArrayList<>(b.aftrIpv4));
+        aftrIpv6 = Collections.unmodifiableList(new ArrayList<>(b.aftrIpv6));
+        brAddresses = Collections.unmodifiableList(new ArrayList<>(b.brAddresses));
+        icmpv4Errors = b.icmpv4Errors;
+        icmpv6Errors = b.icmpv6Errors;
+        allowIncomingIcmp = b.allowIncomingIcmp;
+        allowOutgoingIcmp = b.allowOutgoingIcmp;
+        icmpv4Rate = b.icmpv4Rate;
+        icmpv6Rate = b.icmpv6Rate;
+        hairpinning = b.hairpinning;
+        hopLimit = b.hopLimit;
+        flowLabel = b.flowLabel;
+        maxReassemblies = b.maxReassemblies;
+        maxFragmentsPerReassembly = b.maxFragments;
+        reassemblyTimeoutNanos = b.timeoutNanos;
+    }
+
+    private static void checkIpv6(String field, List<Ip6Address> list) {
+        for (Ip6Address a : list) {
+            String why = a == null ? "null" : Addresses.ipv6NotUnicast(a);
+            if (why != null) {
+                throw new SlowPathConfigException(field, a + " is not unicast: " + why);
+            }
+        }
+    }
+
+    /** @return a builder with the defaults */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the side facing the lwB4s (IPv6) */
+    public SideConfig lwb4Side() {
+        return lwb4Side;
+    }
+
+    /** @return the side facing the Internet (IPv4) */
+    public SideConfig internetSide() {
+        return internetSide;
+    }
+
+    /** @return the AFTR's IPv4 addresses; the first is the source of ICMPv4 errors */
+    public List<Ip4Address> aftrIpv4() {
+        return aftrIpv4;
+    }
+
+    /** @param addr an IPv4 address as int @return true if it is one of the AFTR's */
+    public boolean isAftrIpv4(int addr) {
+        for (Ip4Address a : aftrIpv4) {
+            if (a.toInt() == addr) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return the AFTR's own IPv6 addresses on the lwB4 side (besides the BR addresses) */
+    public List<Ip6Address> aftrIpv6() {
+        return aftrIpv6;
+    }
+
+    /** @return BR addresses configured statically (the binding table's are added to them) */
+    public List<Ip6Address> brAddresses() {
+        return brAddresses;
+    }
+
+    /** @return whether ICMPv4 errors are generated (RFC 8676 icmpv4-errors) */
+    public boolean icmpv4Errors() {
+        return icmpv4Errors;
+    }
+
+    /** @return whether ICMPv6 errors are generated (RFC 8676 generate-icmpv6-errors) */
+    public boolean icmpv6Errors() {
+        return icmpv6Errors;
+    }
+
+    /** @return whether ICMPv4 from the Internet toward subscribers is allowed (RFC 8676 allow-incoming-icmpv4) */
+    public boolean allowIncomingIcmp() {
+        return allowIncomingIcmp;
+    }
+
+    /** @return whether ICMPv4 from subscribers toward the Internet is allowed */
+    public boolean allowOutgoingIcmp() {
+        return allowOutgoingIcmp;
+    }
+
+    /** @return the ICMPv4 error rate (RFC 8676 icmpv4-rate) */
+    public RateLimit icmpv4Rate() {
+        return icmpv4Rate;
+    }
+
+    /** @return the ICMPv6 error rate (RFC 8676 icmpv6-rate) */
+    public RateLimit icmpv6Rate() {
+        return icmpv6Rate;
+    }
+
+    /** @return RFC 8676 enable-hairpinning */
+    public boolean hairpinning() {
+        return hairpinning;
+    }
+
+    /** @return hop limit of the IPv6 packets the AFTR originates or encapsulates */
+    public int hopLimit() {
+        return hopLimit;
+    }
+
+    /** @return flow label of encapsulated packets */
+    public int flowLabel() {
+        return flowLabel;
+    }
+
+    /** @return the most reassemblies in flight, per reassembler */
+    public int maxReassemblies() {
+        return maxReassemblies;
+    }
+
+    /** @return the most fragments one packet may arrive in */
+    public int maxFragmentsPerReassembly() {
+        return maxFragmentsPerReassembly;
+    }
+
+    /** @return how long a reassembly may wait for its fragments, in nanoseconds */
+    public long reassemblyTimeoutNanos() {
+        return reassemblyTimeoutNanos;
+    }
+
+    /** Collects values; {@link #build()} validates them all. */
+    public static final class Builder {
+        private int lwb4Port = -1;
+        private int lwb4Vlan;
+        private MacAddress lwb4Mac;
+        private MacAddress lwb4NextHop;
+        private int lwb4Mtu = 1500;
+        private int inetPort = -1;
+        private int inetVlan;
+        private MacAddress inetMac;
+        private MacAddress inetNextHop;
+        private int inetMtu = 1500;
+        private final List<Ip4Address> aftrIpv4 = new ArrayList<>();
+        private final List<Ip6Address> aftrIpv6 = new ArrayList<>();
+        private final List<Ip6Address> brAddresses = new ArrayList<>();
+        private boolean icmpv4Errors = true;
+        private boolean icmpv6Errors = true;
+        private boolean allowIncomingIcmp = true;
+        private boolean allowOutgoingIcmp = true;
+        private RateLimit icmpv4Rate = RateLimit.of("icmpv4-rate", 1000, 1, TimeUnit.SECONDS);
+        private RateLimit icmpv6Rate = RateLimit.of("icmpv6-rate", 1000, 1, TimeUnit.SECONDS);
+        private boolean hairpinning = true;
+        private int hopLimit = 64;
+        private int flowLabel;
+        private int maxReassemblies = 1024;
+        private int maxFragments = 64;
+        private long timeoutNanos = TimeUnit.SECONDS.toNanos(60);   // RFC 8200 §4.5
+
+        private Builder() {
+        }
+
+        /** Sets the lwB4-facing side (MTU = largest IPv6 packet, at least 1280). @return this */
+        public Builder lwb4Side(int port, int vlan, MacAddress aftrMac, MacAddress nextHopMac, int mtu) {
+            lwb4Port = port;
+            lwb4Vlan = vlan;
+            lwb4Mac = aftrMac;
+            lwb4NextHop = nextHopMac;
+            lwb4Mtu = mtu;
+            return this;
+        }
+
+        /** Sets the Internet-facing side (MTU = largest IPv4 packet, at least 576). @return this */
+        public Builder internetSide(int port, int vlan, MacAddress aftrMac, MacAddress nextHopMac, int mtu) {
+            inetPort = port;
+            inetVlan = vlan;
+            inetMac = aftrMac;
+            inetNextHop = nextHopMac;
+            inetMtu = mtu;
+            return this;
+        }
+
+        /** @param a an AFTR IPv4 address @return this */
+        public Builder aftrIpv4(Ip4Address a) {
+            aftrIpv4.add(a);
+            return this;
+        }
+
+        /** @param a an AFTR IPv6 address @return this */
+        public Builder aftrIpv6(Ip6Address a) {
+            aftrIpv6.add(a);
+            return this;
+        }
+
+        /** @param a a BR address @return this */
+        public Builder brAddress(Ip6Address a) {
+            brAddresses.add(a);
+            return this;
+        }
+
+        /** @param v generate ICMPv4 errors @return this */
+        public Builder icmpv4Errors(boolean v) {
+            icmpv4Errors = v;
+            return this;
+        }
+
+        /** @param v generate ICMPv6 errors @return this */
+        public Builder icmpv6Errors(boolean v) {
+            icmpv6Errors = v;
+            return this;
+        }
+
+        /** @param v allow incoming ICMP @return this */
+        public Builder allowIncomingIcmp(boolean v) {
+            allowIncomingIcmp = v;
+            return this;
+        }
+
+        /** @param v allow outgoing ICMP @return this */
+        public Builder allowOutgoingIcmp(boolean v) {
+            allowOutgoingIcmp = v;
+            return this;
+        }
+
+        /** @param packets per period @param period length @param unit its unit @return this */
+        public Builder icmpv4Rate(int packets, long period, TimeUnit unit) {
+            icmpv4Rate = RateLimit.of("icmpv4-rate", packets, period, unit);
+            return this;
+        }
+
+        /** @param packets per period @param period length @param unit its unit @return this */
+        public Builder icmpv6Rate(int packets, long period, TimeUnit unit) {
+            icmpv6Rate = RateLimit.of("icmpv6-rate", packets, period, unit);
+            return this;
+        }
+
+        /** @param v RFC 8676 enable-hairpinning @return this */
+        public Builder hairpinning(boolean v) {
+            hairpinning = v;
+            return this;
+        }
+
+        /** @param v IPv6 hop limit (1–255) @return this */
+        public Builder hopLimit(int v) {
+            hopLimit = v;
+            return this;
+        }
+
+        /** @param v IPv6 flow label (20 bits) @return this */
+        public Builder flowLabel(int v) {
+            flowLabel = v;
+            return this;
+        }
+
+        /** @param v reassemblies in flight @return this */
+        public Builder maxReassemblies(int v) {
+            maxReassemblies = v;
+            return this;
+        }
+
+        /** @param v fragments per packet @return this */
+        public Builder maxFragmentsPerReassembly(int v) {
+            maxFragments = v;
+            return this;
+        }
+
+        /** @param v timeout @param unit its unit @return this */
+        public Builder reassemblyTimeout(long v, TimeUnit unit) {
+            timeoutNanos = unit.toNanos(v);
+            return this;
+        }
+
+        /**
+         * @return the validated configuration
+         * @throws SlowPathConfigException naming the first bad field
+         */
+        public SlowPathConfig build() {
+            return new SlowPathConfig(this);
+        }
+    }
+}
