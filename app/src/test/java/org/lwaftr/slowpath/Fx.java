@@ -206,4 +206,22 @@ final class Fx {
         int total = ((b[off + 2] & 0xff) << 8) | (b[off + 3] & 0xff);
         assertEquals("ICMP checksum", true, sumsToOnes(b, off + hl, total - hl));
     }
+
+    /** An ICMPv6 message from src to dst on the lwB4 side, its checksum set. */
+    static byte[] icmp6Frame(Ip6Address src, Ip6Address dst, int type, byte[] body, int hopLimit, MacAddress ethDst) {
+        org.onlab.packet.ICMP6 icmp6 = new org.onlab.packet.ICMP6();
+        icmp6.setIcmpType((byte) type);
+        icmp6.setIcmpCode((byte) 0);
+        icmp6.setPayload(new Data(body));
+        IPv6 ip6 = new IPv6();
+        ip6.setNextHeader((byte) 58);
+        ip6.setHopLimit((byte) hopLimit);
+        ip6.setSourceAddress(src.toOctets());
+        ip6.setDestinationAddress(dst.toOctets());
+        ip6.setPayload(icmp6);
+        byte[] f = fromLwb4(ip6);
+        System.arraycopy(ethDst.toBytes(), 0, f, 0, 6);
+        Checksums.setIcmpv6(f, 18, 58, f.length - 58);
+        return f;
+    }
 }
