@@ -53,7 +53,7 @@ final class ArpNdpResponder {
             return ignore();
         }
         MacAddress requester = MacAddress.valueOf(req.getSenderHardwareAddress());
-        Malformed.check(!requester.isMulticast(), "ARP sender hardware address is not unicast");
+        Malformed.check((requester.toBytes()[0] & 1) == 0, "ARP sender hardware address is not unicast");
         ARP reply = new ARP();
         reply.setHardwareType(ARP.HW_TYPE_ETHERNET);
         reply.setProtocolType(ARP.PROTO_TYPE_IP);

@@ -10,7 +10,6 @@ import org.onlab.packet.IPv4;
 import org.onlab.packet.IPv6;
 import org.onlab.packet.Ip6Address;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -74,12 +73,8 @@ final class Echo {
         }
         // Checksum the whole message before splitting it: fragments are not checksummed one by one.
         Egress.finish(whole, 0, true);
-        List<OutboundPacket> out = new ArrayList<>();
-        for (IPv4 frag : Fragmenter.ipv4(Ipv4View.parse(whole, 0, whole.length), cfg.internetSide().mtu())) {
-            out.add(egress.toInternet(frag, false));
-            counters.inc(Counter.OUT_IPV4_FRAGMENTS);
-        }
-        return out;
+        return egress.fragmentsToInternet(Fragmenter.ipv4(Ipv4View.parse(whole, 0, whole.length),
+                cfg.internetSide().mtu()));
     }
 
     /** ICMPV6_TO_BR. */
@@ -114,12 +109,7 @@ final class Echo {
         }
         Egress.finish(whole, 0, true);
         byte[] payload = Arrays.copyOfRange(whole, Ipv6View.HEADER, whole.length);
-        List<OutboundPacket> out = new ArrayList<>();
-        for (IPv6 frag : fragmenter.ipv6(ip6, Ipv6View.NH_ICMPV6, payload, cfg.lwb4Side().mtu())) {
-            out.add(egress.toLwb4(frag, false));
-            counters.inc(Counter.OUT_IPV6_FRAGMENTS);
-        }
-        return out;
+        return egress.fragmentsToLwb4(fragmenter.ipv6(ip6, Ipv6View.NH_ICMPV6, payload, cfg.lwb4Side().mtu()));
     }
 
     /** @return true for a BR address (configured or in the binding table) or an AFTR IPv6 address */

@@ -8,6 +8,9 @@ import org.onlab.packet.IPv6;
 import org.onlab.packet.Ip6Address;
 import org.onlab.packet.MacAddress;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Puts L3 packets built with ONOS's classes into frames for a side: the AFTR's MAC as source,
  * the side's VLAN tag, and checksums recomputed after ONOS has serialised (see {@link Checksums}).
@@ -15,9 +18,31 @@ import org.onlab.packet.MacAddress;
 final class Egress {
 
     private final SlowPathConfig cfg;
+    private final SlowPathCounters counters;
 
-    Egress(SlowPathConfig cfg) {
+    Egress(SlowPathConfig cfg, SlowPathCounters counters) {
         this.cfg = cfg;
+        this.counters = counters;
+    }
+
+    /** @return the fragments of a forwarded or fragmented packet, out the Internet side (counted if more than one) */
+    List<OutboundPacket> fragmentsToInternet(List<IPv4> fragments) {
+        List<OutboundPacket> out = new ArrayList<>(fragments.size());
+        for (IPv4 p : fragments) {
+            out.add(toInternet(p, false));
+        }
+        counters.add(Counter.OUT_IPV4_FRAGMENTS, fragments.size() > 1 ? fragments.size() : 0);
+        return out;
+    }
+
+    /** @return the fragments of a packet out the lwB4 side (counted if more than one) */
+    List<OutboundPacket> fragmentsToLwb4(List<IPv6> fragments) {
+        List<OutboundPacket> out = new ArrayList<>(fragments.size());
+        for (IPv6 p : fragments) {
+            out.add(toLwb4(p, false));
+        }
+        counters.add(Counter.OUT_IPV6_FRAGMENTS, fragments.size() > 1 ? fragments.size() : 0);
+        return out;
     }
 
     /** @return an IPv4 packet out the Internet side, to the next hop */

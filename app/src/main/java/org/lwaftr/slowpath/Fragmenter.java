@@ -8,6 +8,7 @@ import org.onlab.packet.ipv6.Fragment;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.IntSupplier;
 
@@ -93,6 +94,13 @@ final class Fragmenter {
      * @return the fragments, in order
      */
     List<IPv6> ipv6(IPv6 header, int nextHeader, byte[] payload, int mtu) {
+        if (Ipv6View.HEADER + payload.length <= mtu) {
+            // Fits: no Fragment header at all (RFC 8021 deprecates atomic fragments).
+            IPv6 ip6 = copy(header);
+            ip6.setNextHeader((byte) nextHeader);
+            ip6.setPayload(new Data(payload));
+            return Collections.singletonList(ip6);
+        }
         int id = ids.getAsInt();
         int room = (mtu - Ipv6View.HEADER - Fragment.HEADER_LENGTH) & ~7;
         List<IPv6> out = new ArrayList<>();
@@ -106,17 +114,22 @@ final class Fragmenter {
             fh.setMoreFragment((byte) (last ? 0 : 1));
             fh.setIdentification(id);
             fh.setPayload(new Data(Arrays.copyOfRange(payload, offset, offset + len)));
-            IPv6 ip6 = new IPv6();
-            ip6.setTrafficClass(header.getTrafficClass());
-            ip6.setFlowLabel(header.getFlowLabel());
-            ip6.setHopLimit(header.getHopLimit());
-            ip6.setSourceAddress(header.getSourceAddress());
-            ip6.setDestinationAddress(header.getDestinationAddress());
+            IPv6 ip6 = copy(header);
             ip6.setNextHeader(IPv6.PROTOCOL_FRAG);
             ip6.setPayload(fh);
             out.add(ip6);
             offset += len;
         } while (offset < payload.length);
         return out;
+    }
+
+    private static IPv6 copy(IPv6 header) {
+        IPv6 ip6 = new IPv6();
+        ip6.setTrafficClass(header.getTrafficClass());
+        ip6.setFlowLabel(header.getFlowLabel());
+        ip6.setHopLimit(header.getHopLimit());
+        ip6.setSourceAddress(header.getSourceAddress());
+        ip6.setDestinationAddress(header.getDestinationAddress());
+        return ip6;
     }
 }

@@ -3,7 +3,6 @@ package org.lwaftr.slowpath;
 import org.lwaftr.core.BindingTable;
 import org.lwaftr.core.PortSetShape;
 import org.lwaftr.core.Softwire;
-import org.onlab.packet.IPv4;
 import org.onlab.packet.IPv6;
 
 import java.util.ArrayList;
@@ -65,12 +64,7 @@ final class MtuHandler {
         inner[8]--;                                         // TTL − 1, as the data plane does
         Checksums.setIpv4Header(inner, 0);
         IPv6 header = egress.encapsulate(inner, sw.br(), sw.lwb4(), p.tos());
-        List<OutboundPacket> out = new ArrayList<>();
-        for (IPv6 frag : fragmenter.ipv6(header, Ipv6View.NH_IPV4, inner, cfg.lwb4Side().mtu())) {
-            out.add(egress.toLwb4(frag, false));
-            counters.inc(Counter.OUT_IPV6_FRAGMENTS);
-        }
-        return out;
+        return egress.fragmentsToLwb4(fragmenter.ipv6(header, Ipv6View.NH_IPV4, inner, cfg.lwb4Side().mtu()));
     }
 
     /**
@@ -86,12 +80,7 @@ final class MtuHandler {
         if (p.protocol() == Ipv4View.PROTO_ICMP && !cfg.allowOutgoingIcmp()) {
             return drop(Counter.DROP_POLICY_ICMP);
         }
-        List<OutboundPacket> out = new ArrayList<>();
-        for (IPv4 frag : Fragmenter.ipv4(p, cfg.internetSide().mtu())) {
-            out.add(egress.toInternet(frag, false));
-            counters.inc(Counter.OUT_IPV4_FRAGMENTS);
-        }
-        return out;
+        return egress.fragmentsToInternet(Fragmenter.ipv4(p, cfg.internetSide().mtu()));
     }
 
     /**

@@ -69,8 +69,7 @@ final class Reassemblers {
     List<OutboundPacket> ipv4(Frame f) {
         Ipv4View p = Ipv4View.parse(f.bytes, f.l3Offset, f.l3Length());
         Malformed.check(p.isFragment(), "IPv4 packet is not a fragment");
-        FragmentBuffer done = ipv4.add(ipv4Key(p, null), MAX_IPV4_PAYLOAD, p.fragmentOffset(), p.b,
-                p.payloadOffset(), p.payloadLength(), p.mf(), new First(f));
+        FragmentBuffer done = addIpv4(ipv4, p, null, f);
         if (done == null) {
             return Collections.emptyList();
         }
@@ -86,8 +85,7 @@ final class Reassemblers {
         Ipv4View p = outer.innerIpv4();
         Malformed.check(p != null, "no encapsulated IPv4 packet");
         Malformed.check(p.isFragment(), "encapsulated IPv4 packet is not a fragment");
-        FragmentBuffer done = inner.add(ipv4Key(p, outer), MAX_IPV4_PAYLOAD, p.fragmentOffset(), p.b,
-                p.payloadOffset(), p.payloadLength(), p.mf(), new First(f));
+        FragmentBuffer done = addIpv4(inner, p, outer, f);
         if (done == null) {
             return Collections.emptyList();
         }
@@ -138,6 +136,11 @@ final class Reassemblers {
     private List<OutboundPacket> reinject(byte[] frame) {
         counters.inc(Counter.OUT_REINJECTED);
         return Collections.singletonList(OutboundPacket.reinject(frame));
+    }
+
+    private static FragmentBuffer addIpv4(ReassemblyTable<ByteBuffer> table, Ipv4View p, Ipv6View outer, Frame f) {
+        return table.add(ipv4Key(p, outer), MAX_IPV4_PAYLOAD, p.fragmentOffset(), p.b, p.payloadOffset(),
+                p.payloadLength(), p.mf(), new First(f));
     }
 
     private static ByteBuffer ipv4Key(Ipv4View p, Ipv6View outer) {

@@ -52,7 +52,7 @@ public final class SideConfig {
         if (mac == null) {
             throw new SlowPathConfigException(field, "is missing");
         }
-        if (mac.isMulticast() || mac.equals(MacAddress.ZERO)) {
+        if ((mac.toBytes()[0] & 1) != 0 || mac.equals(MacAddress.ZERO)) {     // group bit: broadcast too
             throw new SlowPathConfigException(field, mac + " is not a unicast MAC address");
         }
     }

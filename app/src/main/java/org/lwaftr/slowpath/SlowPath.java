@@ -43,7 +43,7 @@ public final class SlowPath {
      */
     public SlowPath(SlowPathConfig cfg, BindingTable table, LongSupplier nanoTime, IntSupplier ids) {
         this.cfg = cfg;
-        Egress egress = new Egress(cfg);
+        Egress egress = new Egress(cfg, counters);
         Fragmenter fragmenter = new Fragmenter(ids);
         this.errors = new IcmpErrors(cfg, egress, counters, nanoTime, ids);
         this.mtu = new MtuHandler(cfg, table, egress, fragmenter, errors, counters);
