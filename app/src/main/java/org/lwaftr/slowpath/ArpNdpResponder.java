@@ -14,6 +14,7 @@ import org.onlab.packet.ndp.NeighborSolicitation;
 
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Answers address resolution for the AFTR's own addresses: ARP requests (RFC 826) on the Internet
@@ -28,12 +29,12 @@ final class ArpNdpResponder {
     private static final int NDP_HOP_LIMIT = 255;
 
     private final SlowPathConfig cfg;
-    private final Echo echo;
+    private final Predicate<Ip6Address> ours;
     private final SlowPathCounters counters;
 
-    ArpNdpResponder(SlowPathConfig cfg, Echo echo, SlowPathCounters counters) {
+    ArpNdpResponder(SlowPathConfig cfg, Predicate<Ip6Address> ours, SlowPathCounters counters) {
         this.cfg = cfg;
-        this.echo = echo;
+        this.ours = ours;
         this.counters = counters;
     }
 
@@ -100,7 +101,7 @@ final class ArpNdpResponder {
             Malformed.check(isSolicitedNode(p.dstBytes()) && sourceLinkLayer == null,
                     "DAD NS must go to a solicited-node group without a source link-layer option");
         }
-        if (!echo.isOurIpv6(target)) {
+        if (!ours.test(target)) {
             return ignore();
         }
         NeighborAdvertisement na = new NeighborAdvertisement();

@@ -3,7 +3,6 @@ package org.lwaftr.slowpath;
 import org.lwaftr.core.Addresses;
 import org.onlab.packet.Ip4Address;
 import org.onlab.packet.Ip6Address;
-import org.onlab.packet.MacAddress;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The slow path's configuration: the two sides, the AFTR's own addresses, ICMP policy and rates,
- * encapsulation parameters and reassembly bounds. Immutable; built and validated by {@link Builder},
+ * encapsulation parameters and reassembly bounds. Immutable; built and validated by {@link SlowPathConfigBuilder},
  * whose errors name the field ({@link SlowPathConfigException#field()}). Names follow RFC 8676
  * {@code ietf-softwire-br} where they mean the same.
  */
@@ -41,7 +40,7 @@ public final class SlowPathConfig {
     private final int maxFragmentsPerReassembly;
     private final long reassemblyTimeoutNanos;
 
-    private SlowPathConfig(Builder b) {
+    SlowPathConfig(SlowPathConfigBuilder b) {
         lwb4Side = new SideConfig("lwb4-side", b.lwb4Port, b.lwb4Vlan, b.lwb4Mac, b.lwb4NextHop, b.lwb4Mtu,
                 MIN_IPV6_MTU);
         internetSide = new SideConfig("internet-side", b.inetPort, b.inetVlan, b.inetMac, b.inetNextHop,
@@ -101,8 +100,8 @@ public final class SlowPathConfig {
     }
 
     /** @return a builder with the defaults */
-    public static Builder builder() {
-        return new Builder();
+    public static SlowPathConfigBuilder builder() {
+        return new SlowPathConfigBuilder();
     }
 
     /** @return the side facing the lwB4s (IPv6) */
@@ -198,155 +197,5 @@ public final class SlowPathConfig {
     /** @return how long a reassembly may wait for its fragments, in nanoseconds */
     public long reassemblyTimeoutNanos() {
         return reassemblyTimeoutNanos;
-    }
-
-    /** Collects values; {@link #build()} validates them all. */
-    public static final class Builder {
-        private int lwb4Port = -1;
-        private int lwb4Vlan;
-        private MacAddress lwb4Mac;
-        private MacAddress lwb4NextHop;
-        private int lwb4Mtu = 1500;
-        private int inetPort = -1;
-        private int inetVlan;
-        private MacAddress inetMac;
-        private MacAddress inetNextHop;
-        private int inetMtu = 1500;
-        private final List<Ip4Address> aftrIpv4 = new ArrayList<>();
-        private final List<Ip6Address> aftrIpv6 = new ArrayList<>();
-        private final List<Ip6Address> brAddresses = new ArrayList<>();
-        private boolean icmpv4Errors = true;
-        private boolean icmpv6Errors = true;
-        private boolean allowIncomingIcmp = true;
-        private boolean allowOutgoingIcmp = true;
-        private RateLimit icmpv4Rate = RateLimit.of("icmpv4-rate", 1000, 1, TimeUnit.SECONDS);
-        private RateLimit icmpv6Rate = RateLimit.of("icmpv6-rate", 1000, 1, TimeUnit.SECONDS);
-        private boolean hairpinning = true;
-        private int hopLimit = 64;
-        private int flowLabel;
-        private int maxReassemblies = 1024;
-        private int maxFragments = 64;
-        private long timeoutNanos = TimeUnit.SECONDS.toNanos(60);   // RFC 8200 §4.5
-
-        private Builder() {
-        }
-
-        /** Sets the lwB4-facing side (MTU = largest IPv6 packet, at least 1280). @return this */
-        public Builder lwb4Side(int port, int vlan, MacAddress aftrMac, MacAddress nextHopMac, int mtu) {
-            lwb4Port = port;
-            lwb4Vlan = vlan;
-            lwb4Mac = aftrMac;
-            lwb4NextHop = nextHopMac;
-            lwb4Mtu = mtu;
-            return this;
-        }
-
-        /** Sets the Internet-facing side (MTU = largest IPv4 packet, at least 576). @return this */
-        public Builder internetSide(int port, int vlan, MacAddress aftrMac, MacAddress nextHopMac, int mtu) {
-            inetPort = port;
-            inetVlan = vlan;
-            inetMac = aftrMac;
-            inetNextHop = nextHopMac;
-            inetMtu = mtu;
-            return this;
-        }
-
-        /** @param a an AFTR IPv4 address @return this */
-        public Builder aftrIpv4(Ip4Address a) {
-            aftrIpv4.add(a);
-            return this;
-        }
-
-        /** @param a an AFTR IPv6 address @return this */
-        public Builder aftrIpv6(Ip6Address a) {
-            aftrIpv6.add(a);
-            return this;
-        }
-
-        /** @param a a BR address @return this */
-        public Builder brAddress(Ip6Address a) {
-            brAddresses.add(a);
-            return this;
-        }
-
-        /** @param v generate ICMPv4 errors @return this */
-        public Builder icmpv4Errors(boolean v) {
-            icmpv4Errors = v;
-            return this;
-        }
-
-        /** @param v generate ICMPv6 errors @return this */
-        public Builder icmpv6Errors(boolean v) {
-            icmpv6Errors = v;
-            return this;
-        }
-
-        /** @param v allow incoming ICMP @return this */
-        public Builder allowIncomingIcmp(boolean v) {
-            allowIncomingIcmp = v;
-            return this;
-        }
-
-        /** @param v allow outgoing ICMP @return this */
-        public Builder allowOutgoingIcmp(boolean v) {
-            allowOutgoingIcmp = v;
-            return this;
-        }
-
-        /** @param packets per period @param period length @param unit its unit @return this */
-        public Builder icmpv4Rate(int packets, long period, TimeUnit unit) {
-            icmpv4Rate = RateLimit.of("icmpv4-rate", packets, period, unit);
-            return this;
-        }
-
-        /** @param packets per period @param period length @param unit its unit @return this */
-        public Builder icmpv6Rate(int packets, long period, TimeUnit unit) {
-            icmpv6Rate = RateLimit.of("icmpv6-rate", packets, period, unit);
-            return this;
-        }
-
-        /** @param v RFC 8676 enable-hairpinning @return this */
-        public Builder hairpinning(boolean v) {
-            hairpinning = v;
-            return this;
-        }
-
-        /** @param v IPv6 hop limit (1–255) @return this */
-        public Builder hopLimit(int v) {
-            hopLimit = v;
-            return this;
-        }
-
-        /** @param v IPv6 flow label (20 bits) @return this */
-        public Builder flowLabel(int v) {
-            flowLabel = v;
-            return this;
-        }
-
-        /** @param v reassemblies in flight @return this */
-        public Builder maxReassemblies(int v) {
-            maxReassemblies = v;
-            return this;
-        }
-
-        /** @param v fragments per packet @return this */
-        public Builder maxFragmentsPerReassembly(int v) {
-            maxFragments = v;
-            return this;
-        }
-
-        /** @param v timeout @param unit its unit @return this */
-        public Builder reassemblyTimeout(long v, TimeUnit unit) {
-            timeoutNanos = unit.toNanos(v);
-            return this;
-        }
-
-        /**
-         * @return the validated configuration
-         * @throws SlowPathConfigException naming the first bad field
-         */
-        public SlowPathConfig build() {
-            return new SlowPathConfig(this);
-        }
     }
 }

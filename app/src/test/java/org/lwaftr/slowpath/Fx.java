@@ -47,7 +47,7 @@ final class Fx {
     private Fx() {
     }
 
-    static SlowPathConfig.Builder config() {
+    static SlowPathConfigBuilder config() {
         return SlowPathConfig.builder()
                 .lwb4Side(LWB4_PORT, LWB4_VLAN, LWB4_AFTR_MAC, LWB4_NEXT_HOP, 1500)
                 .internetSide(INET_PORT, 0, INET_AFTR_MAC, INET_NEXT_HOP, 1500)

@@ -166,4 +166,25 @@ public class MtuTest {
         assertEquals("offset in 8-byte units", (576 - 32) / 8, frags.get(1).getFragmentOffset());
         assertEquals(24 + (1008 - 544), second.length);
     }
+
+    @Test
+    public void rfc8021APacketThatFitsIsSentWithoutAFragmentHeader() throws Exception {
+        SlowPath sp = slowPath();
+        List<OutboundPacket> out = sp.handle(fromInternet(udp4(HOST, SHARED, 53, BOUND_PORT, 100, 64, false)),
+                INET_PORT, DOWNSTREAM_MTU);
+        assertEquals(1, out.size());
+        IPv6 ip6 = (IPv6) parse(out.get(0)).getPayload();
+        assertEquals(4, ip6.getNextHeader());
+        assertEquals(0L, (long) sp.counters().get("out-ipv6-fragments"));
+    }
+
+    @Test
+    public void outgoingIcmpRefusedByPolicyIsNotFragmented() {
+        SlowPath sp = slowPath(config().allowOutgoingIcmp(false)
+                .internetSide(INET_PORT, 0, INET_AFTR_MAC, INET_NEXT_HOP, 1400).build(), new Clock());
+        IPv4 ping = IcmpErrorsTest.echo(SHARED, HOST, BOUND_PORT);
+        ((ICMP) ping.getPayload()).getPayload().setPayload(new Data(pattern(1450)));
+        assertTrue(sp.handle(fromLwb4(encap(ping, LWB4, BR)), LWB4_PORT, UPSTREAM_MTU).isEmpty());
+        assertEquals(1L, (long) sp.counters().get("drop-policy-icmp"));
+    }
 }

@@ -16,7 +16,7 @@ import static org.lwaftr.slowpath.Fx.*;
 /** Configuration validation: every error names its field. */
 public class SlowPathConfigTest {
 
-    private static void assertField(String field, Supplier<SlowPathConfig.Builder> b) {
+    private static void assertField(String field, Supplier<SlowPathConfigBuilder> b) {
         try {
             b.get().build();
             fail("expected an error on " + field);
