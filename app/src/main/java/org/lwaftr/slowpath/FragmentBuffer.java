@@ -69,6 +69,11 @@ final class FragmentBuffer {
         return total >= 0 && received == total ? Result.COMPLETE : Result.INCOMPLETE;
     }
 
+    /** @return bytes of memory held for data */
+    int capacity() {
+        return data.length;
+    }
+
     /** @return the reassembled payload (call after COMPLETE) */
     byte[] payload() {
         return Arrays.copyOf(data, total);

@@ -4,8 +4,10 @@ package org.lwaftr.slowpath;
  * Punt reasons as pipeline.p4's {@code PuntReason_t} numbers them.
  *
  * <p>STAND-IN for the generated {@code org.lwaftr.pipeconf.gen.PuntReason} (same constant names,
- * {@code code()} and {@code fromCode(int)}). To switch: delete this file and change the one import
- * site, {@link SlowPath#reasonOf(int)}.
+ * {@code code()} and {@code fromCode(int)} returning null when unknown). To switch: in
+ * SlowPath.java replace the type name {@code PuntCode} by {@code PuntReason} (imported from
+ * org.lwaftr.pipeconf.gen; {@link SlowPath#reasonOf(int)} is the one call of {@code fromCode}),
+ * then delete this file.
  */
 enum PuntCode {
     NONE(0),

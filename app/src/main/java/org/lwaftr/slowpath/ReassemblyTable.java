@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * Reassemblies in flight, bounded in number, oldest first. A packet whose fragments do not all
- * arrive within the timeout is abandoned (RFC 8200 §4.5, RFC 791); when the table is full the
- * oldest reassembly makes room for the new one. Callers synchronise on the table.
+ * Reassemblies in flight, bounded in number and in bytes held, oldest first. A packet whose
+ * fragments do not all arrive within the timeout is abandoned (RFC 8200 §4.5, RFC 791); when the
+ * table is full the oldest reassemblies make room for the new data. Thread-safe.
  *
  * @param <K> the reassembly key (RFC 791 / RFC 8200 identification tuple)
  */
@@ -17,6 +17,8 @@ final class ReassemblyTable<K> {
     private final LinkedHashMap<K, FragmentBuffer> buffers = new LinkedHashMap<>();
     private final int maxEntries;
     private final int maxFragments;
+    private final long maxBytes;
+    private long bytes;
     private final long timeout;
     private final LongSupplier clock;
     private final SlowPathCounters counters;
@@ -24,6 +26,7 @@ final class ReassemblyTable<K> {
     ReassemblyTable(SlowPathConfig cfg, LongSupplier clock, SlowPathCounters counters) {
         this.maxEntries = cfg.maxReassemblies();
         this.maxFragments = cfg.maxFragmentsPerReassembly();
+        this.maxBytes = cfg.maxReassemblyBytes();
         this.timeout = cfg.reassemblyTimeoutNanos();
         this.clock = clock;
         this.counters = counters;
@@ -41,30 +44,41 @@ final class ReassemblyTable<K> {
         FragmentBuffer buf = buffers.get(key);
         if (buf == null) {
             if (buffers.size() >= maxEntries) {
-                Iterator<FragmentBuffer> oldest = buffers.values().iterator();
-                oldest.next();
-                oldest.remove();
-                counters.inc(Counter.REASSEMBLY_EVICTED);
+                evictOldest();
             }
             buf = new FragmentBuffer(now, maxFragments, maxPayload);
             buffers.put(key, buf);
         }
         counters.inc(Counter.FRAGMENTS_RECEIVED);
+        int before = buf.capacity();
         FragmentBuffer.Result r = buf.add(offset, src, from, len, more);
+        bytes += buf.capacity() - before;
+        Iterator<FragmentBuffer> older = buffers.values().iterator();
+        while (bytes > maxBytes && older.hasNext()) {
+            FragmentBuffer b = older.next();
+            if (b != buf) {
+                bytes -= b.capacity();
+                older.remove();
+                counters.inc(Counter.REASSEMBLY_EVICTED);
+            }
+        }
+        if (bytes > maxBytes) {
+            r = FragmentBuffer.Result.INVALID;       // this packet alone is more than the budget
+        }
         if (offset == 0 && r != FragmentBuffer.Result.OVERLAP && r != FragmentBuffer.Result.INVALID) {
             buf.first(firstContext);
         }
         switch (r) {
             case OVERLAP:
-                buffers.remove(key);
+                remove(key);
                 counters.inc(Counter.REASSEMBLY_OVERLAP);
                 return null;
             case INVALID:
-                buffers.remove(key);
+                remove(key);
                 counters.inc(Counter.REASSEMBLY_INVALID);
                 return null;
             case COMPLETE:
-                buffers.remove(key);
+                remove(key);
                 return buf;
             default:
                 return null;
@@ -84,8 +98,28 @@ final class ReassemblyTable<K> {
                 break;                       // insertion order: the rest are younger
             }
             it.remove();
+            bytes -= b.capacity();
             counters.inc(Counter.REASSEMBLY_TIMEOUT);
         }
+    }
+
+    private void remove(K key) {
+        FragmentBuffer b = buffers.remove(key);
+        if (b != null) {
+            bytes -= b.capacity();
+        }
+    }
+
+    private void evictOldest() {
+        Iterator<FragmentBuffer> oldest = buffers.values().iterator();
+        bytes -= oldest.next().capacity();
+        oldest.remove();
+        counters.inc(Counter.REASSEMBLY_EVICTED);
+    }
+
+    /** @return bytes held by the reassemblies in flight */
+    synchronized long bytes() {
+        return bytes;
     }
 
     /** @return reassemblies in flight */

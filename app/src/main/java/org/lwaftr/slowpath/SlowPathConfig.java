@@ -39,6 +39,7 @@ public final class SlowPathConfig {
     private final int maxReassemblies;
     private final int maxFragmentsPerReassembly;
     private final long reassemblyTimeoutNanos;
+    private final long maxReassemblyBytes;
 
     SlowPathConfig(SlowPathConfigBuilder b) {
         lwb4Side = new SideConfig("lwb4-side", b.lwb4Port, b.lwb4Vlan, b.lwb4Mac, b.lwb4NextHop, b.lwb4Mtu,
@@ -73,6 +74,9 @@ public final class SlowPathConfig {
         if (b.timeoutNanos < TimeUnit.MILLISECONDS.toNanos(1) || b.timeoutNanos > TimeUnit.MINUTES.toNanos(5)) {
             throw new SlowPathConfigException("reassembly-timeout", b.timeoutNanos + " ns is outside 1 ms..5 min");
         }
+        if (b.maxBytes < 65536 || b.maxBytes > (1L << 32)) {
+            throw new SlowPathConfigException("max-reassembly-bytes", b.maxBytes + " is outside 65536..4294967296");
+        }
         aftrIpv4 = Collections.unmodifiableList(new ArrayList<>(b.aftrIpv4));
         aftrIpv6 = Collections.unmodifiableList(new ArrayList<>(b.aftrIpv6));
         brAddresses = Collections.unmodifiableList(new ArrayList<>(b.brAddresses));
@@ -88,6 +92,7 @@ public final class SlowPathConfig {
         maxReassemblies = b.maxReassemblies;
         maxFragmentsPerReassembly = b.maxFragments;
         reassemblyTimeoutNanos = b.timeoutNanos;
+        maxReassemblyBytes = b.maxBytes;
     }
 
     private static void checkIpv6(String field, List<Ip6Address> list) {
@@ -197,5 +202,10 @@ public final class SlowPathConfig {
     /** @return how long a reassembly may wait for its fragments, in nanoseconds */
     public long reassemblyTimeoutNanos() {
         return reassemblyTimeoutNanos;
+    }
+
+    /** @return the most bytes of fragment data held, per reassembler (at least one whole packet) */
+    public long maxReassemblyBytes() {
+        return maxReassemblyBytes;
     }
 }

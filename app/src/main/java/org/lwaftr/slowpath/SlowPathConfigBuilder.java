@@ -36,6 +36,7 @@ public final class SlowPathConfigBuilder {
     int maxReassemblies = 1024;
     int maxFragments = 64;
     long timeoutNanos = TimeUnit.SECONDS.toNanos(60);   // RFC 8200 §4.5
+    long maxBytes = 16L << 20;
 
     SlowPathConfigBuilder() {
     }
@@ -147,6 +148,12 @@ public final class SlowPathConfigBuilder {
     /** @param v timeout @param unit its unit @return this */
     public SlowPathConfigBuilder reassemblyTimeout(long v, TimeUnit unit) {
         timeoutNanos = unit.toNanos(v);
+        return this;
+    }
+
+    /** @param v bytes of fragment data held at most, per reassembler @return this */
+    public SlowPathConfigBuilder maxReassemblyBytes(long v) {
+        maxBytes = v;
         return this;
     }
 

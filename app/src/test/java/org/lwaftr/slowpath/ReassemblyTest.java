@@ -208,4 +208,22 @@ public class ReassemblyTest {
                 fromLwb4(encap(fragment(d, 0, 48, true), otherLwb4, BR))).isEmpty());
         assertEquals(2, sp.reassembliesInFlight());
     }
+
+    @Test
+    public void bytesHeldAreBoundedOldestEvictedFirst() {
+        SlowPath sp = slowPath(config().maxReassemblyBytes(65536).build(), new Clock());
+        IPv4 a = datagram();
+        IPv4 b = datagram();
+        b.setIdentification((short) 1);
+        // A fragment far into the packet makes its reassembly hold every byte before it.
+        IPv4 farA = fragment(a, 0, 8, true);
+        farA.setFragmentOffset((short) (40000 / 8));
+        IPv4 farB = fragment(b, 0, 8, true);
+        farB.setFragmentOffset((short) (40000 / 8));
+        feed(sp, IPV4_FRAGMENT, fromInternet(farA));
+        assertEquals(0L, (long) sp.counters().get("reassembly-evicted"));
+        feed(sp, IPV4_FRAGMENT, fromInternet(farB));
+        assertEquals(1L, (long) sp.counters().get("reassembly-evicted"));
+        assertEquals(1, sp.reassembliesInFlight());
+    }
 }

@@ -57,6 +57,7 @@ public class SlowPathConfigTest {
         assertField("max-reassemblies", () -> config().maxReassemblies(0));
         assertField("max-fragments-per-reassembly", () -> config().maxFragmentsPerReassembly(1));
         assertField("reassembly-timeout", () -> config().reassemblyTimeout(10, TimeUnit.MINUTES));
+        assertField("max-reassembly-bytes", () -> config().maxReassemblyBytes(1000));
         assertField("icmpv4-rate.packets", () -> config().icmpv4Rate(-1, 1, TimeUnit.SECONDS));
         assertField("icmpv6-rate.period", () -> config().icmpv6Rate(10, 0, TimeUnit.SECONDS));
     }
