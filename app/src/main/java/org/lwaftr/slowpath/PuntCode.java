@@ -6,7 +6,7 @@ package org.lwaftr.slowpath;
  * <p>STAND-IN for the generated {@code org.lwaftr.pipeconf.gen.PuntReason} (same constant names,
  * {@code code()} and {@code fromCode(int)} returning null when unknown). To switch: in
  * SlowPath.java replace the type name {@code PuntCode} by {@code PuntReason} (imported from
- * org.lwaftr.pipeconf.gen; {@link SlowPath#reasonOf(int)} is the one call of {@code fromCode}),
+ * org.lwaftr.pipeconf.gen; {@code SlowPath.reasonOf(int)} is the one call of {@code fromCode}),
  * then delete this file.
  */
 enum PuntCode {
