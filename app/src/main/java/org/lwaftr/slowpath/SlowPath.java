@@ -1,5 +1,6 @@
 package org.lwaftr.slowpath;
 
+import org.lwaftr.pipeconf.gen.PuntReason;
 import org.lwaftr.core.BindingTable;
 import org.onlab.packet.DeserializationException;
 import org.onlab.packet.Ethernet;
@@ -73,8 +74,8 @@ public final class SlowPath {
     public List<OutboundPacket> handle(byte[] frame, int ingressPort, int reasonCode) {
         counters.punted(reasonCode);
         try {
-            PuntCode reason = reasonOf(reasonCode);
-            if (reason == null || reason == PuntCode.NONE) {
+            PuntReason reason = reasonOf(reasonCode);
+            if (reason == null || reason == PuntReason.NONE) {
                 counters.inc(Counter.DROP_UNKNOWN_REASON);
                 return Collections.emptyList();
             }
@@ -118,17 +119,17 @@ public final class SlowPath {
      * THE place that maps packet_in.reason to a reason: switch to
      * {@code org.lwaftr.pipeconf.gen.PuntReason.fromCode(code)} once that class is generated.
      */
-    private static PuntCode reasonOf(int code) {
-        return PuntCode.fromCode(code);
+    private static PuntReason reasonOf(int code) {
+        return PuntReason.fromCode(code);
     }
 
     /** @return the P4 name of a reason code, in lower case with dashes ("downstream-mtu"), or its number */
     static String reasonName(int code) {
-        PuntCode r = reasonOf(code);
+        PuntReason r = reasonOf(code);
         return r == null ? Integer.toString(code) : r.name().toLowerCase().replace('_', '-');
     }
 
-    private List<OutboundPacket> dispatch(Frame f, PuntCode reason) throws DeserializationException {
+    private List<OutboundPacket> dispatch(Frame f, PuntReason reason) throws DeserializationException {
         switch (reason) {
             case ARP:
                 expect(f, Ethernet.TYPE_ARP);
@@ -175,7 +176,7 @@ public final class SlowPath {
     }
 
     /** Downstream reasons, for a packet from the Internet or (encapsulated) a hairpinned one. */
-    private List<OutboundPacket> downstream(Frame f, PuntCode reason) {
+    private List<OutboundPacket> downstream(Frame f, PuntReason reason) {
         Ipv6View tunnel = null;
         Ipv4View p;
         if (f.etherType == (Ethernet.TYPE_IPV6 & 0xffff)) {
