@@ -229,14 +229,17 @@ public final class BindingTable {
             }
         }
         List<BindingChange> changes = new ArrayList<>();
+        // Removals first, so the adds may reuse freed ports; a softwire whose port set changes is
+        // removed and added (REPLACE keeps the port set).
         for (Softwire old : byKey.values()) {
-            if (!want.containsKey(old.key().packed())) {
+            Softwire s = want.get(old.key().packed());
+            if (s == null || !s.portSet().equals(old.portSet())) {
                 changes.add(BindingChange.remove(old.key()));
             }
         }
         for (Softwire s : target) {
             Softwire old = byKey.get(s.key().packed());
-            if (old == null) {
+            if (old == null || !old.portSet().equals(s.portSet())) {
                 changes.add(BindingChange.add(s));
             } else if (!old.equals(s)) {
                 changes.add(BindingChange.replace(s));
