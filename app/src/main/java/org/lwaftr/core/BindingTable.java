@@ -26,8 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Changes come in batches applied atomically: the whole batch is validated against the table as
  * it would be after each preceding change, and nothing is applied unless every change is valid.
  *
- * <p>Writers are serialised; readers never block (concurrent maps), and see each softwire either
- * before or after a change.
+ * <p>Writers are serialised; readers never block ({@link SoftwireStore}: per-address PSID arrays
+ * in a lock-free map; a concurrent map for the lwB4 index), and see each softwire either before or
+ * after a change.
  */
 public final class BindingTable {
 

@@ -75,6 +75,10 @@ final class SnabbBindingTableReader extends ConfigTreeBuilder {
                 tableKeyword(kw);
             }
             boolean opensTable = isTable(current(), kw);
+            if (opensTable && table != null) {
+                throw Where.error(kw.line, kw.column, "binding-table", "given twice (first at line "
+                        + table.line() + ")");
+            }
             super.enter(kw, arg);
             if (opensTable) {
                 table = current();

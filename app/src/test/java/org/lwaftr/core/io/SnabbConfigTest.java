@@ -191,5 +191,6 @@ public class SnabbConfigTest {
     public void fileWithoutBindingTableIsAnErrorNotAnEmptyTable() throws Exception {
         fails(1, "softwire-config.binding-table", () -> read("softwire-config { external-interface { mtu 1460; } }"));
         assertEquals(0, read("softwire-config { binding-table { } }").softwires().size());
+        fails(2, "binding-table", () -> read("binding-table { }\nbinding-table { }\n"));
     }
 }
