@@ -257,6 +257,8 @@ struct headers_t {
 }
 
 struct metadata_t {
+    @field_list(1)
+    bit<9>       ingress_port;     /* standard_metadata.ingress_port of the first pass */
     Side_t       side;             /* of the ingress port/VLAN */
     bit<12>      vlan_id;          /* ingress VLAN, 0 when untagged */
     bit<48>      aftr_mac;
@@ -299,7 +301,19 @@ struct metadata_t {
 parser LwaftrParser(packet_in packet, out headers_t hdr, inout metadata_t meta,
                     inout standard_metadata_t standard_metadata) {
     state start {
-        transition select(standard_metadata.ingress_port) {
+        /* bmv2 resets all standard metadata when it resubmits a packet (ingress_port becomes 0), so
+         * the first pass records the port in meta.ingress_port, which the resubmit preserves. */
+        transition select(meta.hairpin_pass) {
+            0: record_ingress_port;
+            default: dispatch;
+        }
+    }
+    state record_ingress_port {
+        meta.ingress_port = standard_metadata.ingress_port;
+        transition dispatch;
+    }
+    state dispatch {
+        transition select(meta.ingress_port) {
             (bit<9>) Port_t.CPU: parse_packet_out;
             default: parse_ethernet;
         }
@@ -442,7 +456,7 @@ control LwaftrIngress(inout headers_t hdr, inout metadata_t meta,
     }
     table port_side {
         key = {
-            standard_metadata.ingress_port : exact @name("ingress_port");
+            meta.ingress_port              : exact @name("ingress_port");
             meta.vlan_id                   : exact @name("vlan_id");
         }
         actions = { set_side; drop; }
@@ -841,7 +855,7 @@ control LwaftrIngress(inout headers_t hdr, inout metadata_t meta,
             } else {
                 punt_stats.count(meta.punt_reason);
                 hdr.packet_in.setValid();
-                hdr.packet_in.ingress_port = (Port_t) standard_metadata.ingress_port;
+                hdr.packet_in.ingress_port = (Port_t) meta.ingress_port;
                 hdr.packet_in.reason = meta.punt_reason;
                 hdr.packet_in._pad = 0;
             }
