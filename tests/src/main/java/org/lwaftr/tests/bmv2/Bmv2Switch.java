@@ -4,6 +4,7 @@ import org.junit.Assume;
 import org.junit.rules.TestWatcher;
 import org.junit.runner.Description;
 import org.lwaftr.lab.p4rt.P4RuntimeClient;
+import org.lwaftr.pipeconf.gen.LwaftrP4;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,10 +33,10 @@ public final class Bmv2Switch implements AutoCloseable {
     /** P4Runtime device id given to bmv2. */
     public static final long DEVICE_ID = 1;
     /**
-     * bmv2 port of the controller (packet-in/out). The one place the harness takes it from.
-     * TODO: org.lwaftr.pipeconf.gen.LwaftrP4.CPU_PORT once the generated constants are on main.
+     * bmv2 port of the controller (packet-in/out), from the lwAFTR pipeline's generated
+     * constants; the trivial forwarder declares the same value.
      */
-    public static final int CPU_PORT = 255;
+    public static final int CPU_PORT = LwaftrP4.CPU_PORT;
 
     private static final AtomicBoolean SKIP_REPORTED = new AtomicBoolean();
     private static final long START_TIMEOUT_MS = 30_000;

@@ -18,15 +18,11 @@ import org.onosproject.net.pi.runtime.PiPacketMetadata;
 import org.onosproject.net.pi.runtime.PiPacketOperation;
 import org.onosproject.net.pi.runtime.PiTableEntry;
 
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -38,42 +34,30 @@ public class ForwarderSmokeTest {
     private static final long WAIT_MS = 5000;
     private static final long QUIET_MS = 500;
 
+    private static Bmv2Fixture bmv2;
     private static Bmv2Switch sw;
     private static FrameIo io;
     private static PiDevice device;
-    private static final LinkedBlockingQueue<PiPacketOperation> PACKET_INS = new LinkedBlockingQueue<>();
 
     @Rule
-    public TestRule log = sw == null ? (base, d) -> base : sw.logOnFailure();
+    public TestRule log = bmv2 == null ? (base, d) -> base : bmv2.logOnFailure();
 
     @BeforeClass
     public static void startSwitch() {
-        Bmv2Switch.assumeAvailable();
-        sw = Bmv2Switch.start(2, Path.of("target", "bmv2"));
-        io = FrameIo.open(sw);
-        device = new PiDevice(sw.connect(), Forwarder.pipeline().p4Info());
-        device.onPacketIn(PACKET_INS::add);
+        bmv2 = Bmv2Fixture.start(Forwarder.pipeline(), 2);
+        sw = bmv2.sw();
+        io = bmv2.io();
+        device = bmv2.device();
     }
 
     @AfterClass
     public static void stopSwitch() {
-        if (device != null) {
-            device.close();
-        }
-        if (io != null) {
-            io.close();
-        }
-        if (sw != null) {
-            sw.close();
-        }
+        Bmv2Fixture.stop(bmv2);
     }
 
     @Before
     public void freshPipeline() {
-        // A new pipeline config empties tables and zeroes counters.
-        device.setPipeline(Forwarder.pipeline().json());
-        io.clear();
-        PACKET_INS.clear();
+        bmv2.reset();
     }
 
     private static Ethernet udpFrame(int payloadByte) {
@@ -105,8 +89,7 @@ public class ForwarderSmokeTest {
         device.write(device.batch().insert(Forwarder.punt(1)));
         Ethernet frame = udpFrame(3);
         io.send(1, frame);
-        PiPacketOperation in = PACKET_INS.poll(WAIT_MS, TimeUnit.MILLISECONDS);
-        assertNotNull("no packet-in; switch log:\n" + sw.logTail(20), in);
+        PiPacketOperation in = bmv2.expectPacketIn(WAIT_MS);
         assertArrayEquals(frame.serialize(), in.data().asArray());
         PiPacketMetadata port = in.metadatas().stream()
                 .filter(m -> m.id().equals(Forwarder.PACKET_IN_INGRESS_PORT)).findFirst().orElseThrow();
@@ -168,8 +151,7 @@ public class ForwarderSmokeTest {
         device.write(device.batch().modify(puntByDefault));
         Ethernet frame = udpFrame(5);
         io.send(2, frame);
-        PiPacketOperation in = PACKET_INS.poll(WAIT_MS, TimeUnit.MILLISECONDS);
-        assertNotNull("default action did not punt", in);
+        PiPacketOperation in = bmv2.expectPacketIn(WAIT_MS);
         assertArrayEquals(frame.serialize(), in.data().asArray());
     }
 
