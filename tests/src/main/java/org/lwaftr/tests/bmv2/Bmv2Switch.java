@@ -193,7 +193,7 @@ public final class Bmv2Switch implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** Stops the process and removes the veths. */
+    /** Stops the process and removes the veths; may be called again. */
     @Override
     public void close() {
         process.destroy();
@@ -208,8 +208,8 @@ public final class Bmv2Switch implements AutoCloseable {
         ports.values().forEach(VethPair::close);
         try {
             Runtime.getRuntime().removeShutdownHook(cleanupHook);
-        } catch (IllegalStateException e) {
-            // JVM already shutting down: the hook runs anyway
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // JVM shutting down (the hook runs anyway), or closed before
         }
     }
 
