@@ -6,31 +6,42 @@
  *     in IPv6 from the softwire's BR address to its lwB4 (RFC 2473, RFC 6333 §6).
  *   upstream (lwB4 → Internet, RFC 7596 §6.2): key = (inner IPv4 src, PSID of the src port); the outer
  *     IPv6 src must be the softwire's lwB4 and the outer dst its BR; then decapsulate.
- * Whatever cannot be done at line rate is punted to the controller with a reason (packet_in header);
- * punts go through a meter per reason (RFC 7596 §9).
+ *   hairpinning (§6.2, lwB4 → lwB4): the upstream pass validates the source softwire, then the packet
+ *     is resubmitted and its second pass looks up the destination softwire (a table is applied at
+ *     most once per pass) and rewrites the outer IPv6 header in place.
+ * Whatever cannot be done at line rate is punted to the controller with a reason (packet_in header),
+ * exactly as received; punts go through a meter per reason (RFC 7596 §9).
  *
  * Names shared with the controller (tables, actions, parameters, counters, meters, the CPU port,
  * punt and drop reasons, widths) are read from the P4Info this program compiles to: the Java
- * constants in pipeconf/ are generated from it. Change them here only.
+ * constants in pipeconf/ are generated from it. Change them here only. docs/pipeline.md explains the
+ * tables and what the controller writes into each.
  */
 #include <core.p4>
+/* The 2020 v1model lets counters and meters take a typed index: drop_stats is indexed by
+ * DropReason_t, punt_stats and punt_meter by PuntReason_t, and the P4Info records it. */
+#define V1MODEL_VERSION 20200408
 #include <v1model.p4>
 
 /* ---------------------------------------------------------------- shared constants */
 
-/* The controller port of simple_switch_grpc (--cpu-port). Serializable enums reach the P4Info
- * (type_info), from which the controller's constants are generated. */
-enum bit<9> CpuPort_t {
+/* Serializable enums reach the P4Info (type_info.serializable_enums) because each one types something
+ * the controller sees (a controller-header field, a match field, an action parameter or a counter
+ * index); the controller's constants are generated from there. */
+
+/* Port numbers the controller exchanges with the switch (packet_in/packet_out, next_hop). Any 9-bit
+ * port is a valid value; CPU names the controller port of simple_switch_grpc (--cpu-port). */
+enum bit<9> Port_t {
     CPU = 255
 }
 
-/* Why a packet was sent to the controller (packet_in.reason). */
+/* Why a packet was sent to the controller (packet_in.reason, index of punt_stats and punt_meter). */
 enum bit<8> PuntReason_t {
     NONE                  = 0,
-    ARP                   = 1,   /* ARP: answered for the AFTR's IPv4 addresses */
-    NDP                   = 2,   /* ICMPv6 neighbour discovery on the lwB4 side */
+    ARP                   = 1,   /* ARP for an AFTR IPv4 address */
+    NDP                   = 2,   /* ICMPv6 neighbour discovery (types 133-137) on the lwB4 side */
     ICMPV4_TO_AFTR        = 3,   /* ICMPv4 to an AFTR IPv4 address (echo) */
-    ICMPV6_TO_BR          = 4,   /* ICMPv6 to a BR address (echo) */
+    ICMPV6_TO_BR          = 4,   /* ICMPv6 to a BR address: echo, or errors about tunnel packets */
     IPV4_FRAGMENT         = 5,   /* downstream IPv4 fragment: reassembled by the controller */
     IPV6_FRAGMENT         = 6,   /* upstream IPv6 fragment: reassembled by the controller */
     INNER_IPV4_FRAGMENT   = 7,   /* upstream: the encapsulated IPv4 packet is a fragment */
@@ -45,19 +56,21 @@ enum bit<8> PuntReason_t {
 enum bit<8> DropReason_t {
     NONE                  = 0,
     UNKNOWN_PORT          = 1,   /* ingress port/VLAN has no role */
-    NOT_FOR_AFTR          = 2,   /* wrong MAC, IPv6 dst not a BR, wrong family for the side */
-    BAD_HEADER            = 3,   /* parser error */
+    NOT_FOR_AFTR          = 2,   /* wrong MAC, IPv6 dst not a BR, wrong family for the side, ARP for others */
+    BAD_HEADER            = 3,   /* parser error (truncated header, IPv4 IHL < 5) */
     UNSUPPORTED           = 4,   /* IPv6 extension headers other than one DSTOPT, non-IPv4 payload */
-    DOWNSTREAM_NO_BINDING = 5,   /* no softwire for (dst, PSID) (§6.2) */
+    DOWNSTREAM_NO_BINDING = 5,   /* no softwire for (dst, PSID) (§6.2, §8.1) */
     UPSTREAM_NO_BINDING   = 6,   /* no softwire for (src, PSID), or lwB4/BR mismatch (§6.2) */
     ICMP_POLICY           = 7,   /* ICMP refused by policy (§8.1) */
-    NO_PORT               = 8,   /* protocol without ports on a shared address */
+    NO_PORT               = 8,   /* protocol without ports to a shared address */
     TTL_EXPIRED           = 9,   /* TTL expired and ICMP errors are off */
     PUNT_METER            = 10,  /* punt over the meter's rate (§9) */
-    AFTR_OTHER            = 11   /* to the AFTR itself but not ICMP */
+    AFTR_OTHER            = 11,  /* to the AFTR itself but not ICMP */
+    NO_NEXT_HOP           = 12,  /* no next_hop entry for the packet's direction */
+    REINJECT_PUNT         = 13   /* a packet from the controller would be punted again */
 }
 
-/* Which side a port (and VLAN) faces. */
+/* Which side an ingress port (and VLAN) faces. */
 enum bit<2> Side_t {
     NONE     = 0,
     LWB4     = 1,   /* IPv6 access network of the lwB4s */
@@ -65,10 +78,10 @@ enum bit<2> Side_t {
     BOTH     = 3    /* on-a-stick */
 }
 
-/* Softwire counter cells: two per softwire, at 2·index + direction. */
+/* Which way a packet travels: the next_hop key, and the softwire counter cell 2·index + direction. */
 enum bit<1> Direction_t {
-    DOWNSTREAM = 0,
-    UPSTREAM   = 1
+    DOWNSTREAM = 0,   /* toward the lwB4s */
+    UPSTREAM   = 1    /* toward the Internet */
 }
 
 const bit<32> MAX_SOFTWIRES = 1048576;
@@ -88,18 +101,20 @@ const bit<8>  PROTO_ICMPV6   = 58;
 const bit<8>  PROTO_DSTOPTS  = 60;
 const bit<16> IPV6_HEADER_BYTES = 40;
 
+error { Ipv4HeaderTooShort }
+
 /* ---------------------------------------------------------------- headers */
 
 @controller_header("packet_in")
 header packet_in_t {
-    bit<9>  ingress_port;
-    bit<8>  reason;          /* PuntReason_t */
-    bit<7>  _pad;
+    Port_t       ingress_port;
+    PuntReason_t reason;
+    bit<7>       _pad;
 }
 
 @controller_header("packet_out")
 header packet_out_t {
-    bit<9>  egress_port;     /* used when do_forwarding == 0 */
+    Port_t  egress_port;     /* used when do_forwarding == 0 */
     bit<1>  do_forwarding;   /* 1: process the packet through the pipeline (re-injection) */
     bit<6>  _pad;
 }
@@ -115,6 +130,19 @@ header vlan_t {
     bit<1>  dei;
     bit<12> vid;
     bit<16> ether_type;
+}
+
+/* ARP for IPv4 over Ethernet (RFC 826): only the target address is looked at. */
+header arp_t {
+    bit<16> hw_type;
+    bit<16> proto_type;
+    bit<8>  hw_len;
+    bit<8>  proto_len;
+    bit<16> opcode;
+    bit<48> sender_mac;
+    bit<32> sender_ip;
+    bit<48> target_mac;
+    bit<32> target_ip;
 }
 
 header ipv6_t {
@@ -215,6 +243,7 @@ struct headers_t {
     packet_in_t     packet_in;
     ethernet_t      ethernet;
     vlan_t          vlan;
+    arp_t           arp;
     ipv6_t          ipv6;
     ipv6_dstopts_t  ipv6_dstopts;
     ipv6_fragment_t ipv6_fragment;
@@ -228,37 +257,43 @@ struct headers_t {
 }
 
 struct metadata_t {
-    bit<2>   side;             /* Side_t of the ingress port/VLAN */
-    bit<48>  aftr_mac;
-    bit<1>   from_cpu;
-    /* lwAFTR configuration (aftr_config) */
-    bit<8>   hop_limit;
-    bit<20>  flow_label;
-    bit<1>   hairpinning;
-    bit<1>   icmpv4_errors;    /* generate ICMPv4 errors toward the Internet */
-    bit<1>   icmpv6_errors;    /* generate ICMPv6 errors toward lwB4s */
-    bit<1>   allow_incoming_icmp;
-    bit<1>   allow_outgoing_icmp;
-    /* binding lookup */
-    bit<32>  lookup_addr;
-    bit<16>  lookup_port;
-    bit<1>   has_port;
-    bit<16>  psid;
-    bit<1>   psid_ok;
-    bit<128> lwb4;
-    bit<8>   sw_br;
-    bit<32>  sw_counter;
-    bit<8>   pkt_br;           /* index of the BR address an upstream packet is sent to */
-    bit<128> br_addr;          /* BR address used as encapsulation source */
-    bit<16>  lwb4_mtu;         /* largest IPv6 packet toward lwB4s */
-    bit<16>  internet_mtu;     /* largest IPv4 packet toward the Internet */
-    /* egress side */
-    bit<12>  egress_vid;
-    /* outcome */
     @field_list(1)
-    bit<1>   hairpin_pass;     /* second pass of a hairpinned packet (resubmitted) */
-    bit<8>   punt_reason;
-    bit<8>   drop_reason;
+    bit<9>       ingress_port;     /* standard_metadata.ingress_port of the first pass */
+    Side_t       side;             /* of the ingress port/VLAN */
+    bit<12>      vlan_id;          /* ingress VLAN, 0 when untagged */
+    bit<48>      aftr_mac;
+    bit<1>       from_cpu;
+    /* lwAFTR configuration (aftr_config) */
+    bit<8>       hop_limit;
+    bit<20>      flow_label;
+    bit<1>       hairpinning;
+    bit<1>       icmpv4_errors;    /* generate ICMPv4 errors toward the Internet */
+    bit<1>       icmpv6_errors;    /* generate ICMPv6 errors toward lwB4s */
+    bit<1>       allow_incoming_icmp;
+    bit<1>       allow_outgoing_icmp;
+    bit<16>      lwb4_mtu;         /* largest IPv6 packet toward lwB4s */
+    bit<16>      internet_mtu;     /* largest IPv4 packet toward the Internet */
+    /* AFTR address lookup: ARP target or IPv4 destination */
+    bit<32>      local_addr;
+    /* binding lookup */
+    bit<32>      lookup_addr;
+    bit<16>      lookup_port;
+    bit<1>       has_port;
+    bit<1>       shared;           /* the address is shared by port sets (psid_shift_N) */
+    bit<16>      psid;
+    bit<1>       psid_ok;
+    bit<128>     lwb4;
+    bit<8>       sw_br;
+    bit<32>      sw_counter;
+    bit<8>       pkt_br;           /* index of the BR address an upstream packet is sent to */
+    bit<128>     br_addr;          /* BR address used as encapsulation source */
+    /* outcome */
+    Direction_t  direction;        /* of a forwarded packet */
+    bit<12>      egress_vid;
+    @field_list(1)
+    bit<1>       hairpin_pass;     /* second pass of a hairpinned packet (resubmitted) */
+    PuntReason_t punt_reason;
+    DropReason_t drop_reason;
 }
 
 /* ---------------------------------------------------------------- parser */
@@ -266,8 +301,20 @@ struct metadata_t {
 parser LwaftrParser(packet_in packet, out headers_t hdr, inout metadata_t meta,
                     inout standard_metadata_t standard_metadata) {
     state start {
-        transition select(standard_metadata.ingress_port) {
-            (bit<9>) CpuPort_t.CPU: parse_packet_out;
+        /* bmv2 resets all standard metadata when it resubmits a packet (ingress_port becomes 0), so
+         * the first pass records the port in meta.ingress_port, which the resubmit preserves. */
+        transition select(meta.hairpin_pass) {
+            0: record_ingress_port;
+            default: dispatch;
+        }
+    }
+    state record_ingress_port {
+        meta.ingress_port = standard_metadata.ingress_port;
+        transition dispatch;
+    }
+    state dispatch {
+        transition select(meta.ingress_port) {
+            (bit<9>) Port_t.CPU: parse_packet_out;
             default: parse_ethernet;
         }
     }
@@ -279,6 +326,7 @@ parser LwaftrParser(packet_in packet, out headers_t hdr, inout metadata_t meta,
         packet.extract(hdr.ethernet);
         transition select(hdr.ethernet.ether_type) {
             ETHERTYPE_VLAN: parse_vlan;
+            ETHERTYPE_ARP: parse_arp;
             ETHERTYPE_IPV4: parse_ipv4;
             ETHERTYPE_IPV6: parse_ipv6;
             default: accept;
@@ -287,10 +335,15 @@ parser LwaftrParser(packet_in packet, out headers_t hdr, inout metadata_t meta,
     state parse_vlan {
         packet.extract(hdr.vlan);
         transition select(hdr.vlan.ether_type) {
+            ETHERTYPE_ARP: parse_arp;
             ETHERTYPE_IPV4: parse_ipv4;
             ETHERTYPE_IPV6: parse_ipv6;
             default: accept;
         }
+    }
+    state parse_arp {
+        packet.extract(hdr.arp);
+        transition accept;
     }
     state parse_ipv6 {
         packet.extract(hdr.ipv6);
@@ -319,8 +372,10 @@ parser LwaftrParser(packet_in packet, out headers_t hdr, inout metadata_t meta,
     }
     state parse_ipv4 {
         packet.extract(hdr.ipv4);
+        /* An explicit reject would leave parser_error at NoError; verify() records the error and
+         * the ingress drops the packet as BAD_HEADER. */
+        verify(hdr.ipv4.ihl >= 5, error.Ipv4HeaderTooShort);
         transition select(hdr.ipv4.ihl) {
-            0 .. 4: reject;
             5: parse_ipv4_payload;
             default: parse_ipv4_options;
         }
@@ -375,35 +430,37 @@ control LwaftrVerifyChecksum(inout headers_t hdr, inout metadata_t meta) {
 control LwaftrIngress(inout headers_t hdr, inout metadata_t meta,
                       inout standard_metadata_t standard_metadata) {
 
-    counter(SOFTWIRE_COUNTER_CELLS, CounterType.packets_and_bytes) softwire_stats;
-    counter(REASON_CELLS, CounterType.packets_and_bytes) punt_stats;
-    counter(REASON_CELLS, CounterType.packets_and_bytes) drop_stats;
-    meter(REASON_CELLS, MeterType.packets) punt_meter;
+    counter<bit<32>>(SOFTWIRE_COUNTER_CELLS, CounterType.packets_and_bytes) softwire_stats;
+    counter<PuntReason_t>(REASON_CELLS, CounterType.packets_and_bytes) punt_stats;
+    counter<DropReason_t>(REASON_CELLS, CounterType.packets_and_bytes) drop_stats;
+    meter<PuntReason_t>(REASON_CELLS, MeterType.packets) punt_meter;
 
-    bit<2> punt_color = 0;
+    /* Actions marked @hidden are the pipeline's own steps, not in any table: the P4Info omits them. */
 
-    action drop(bit<8> reason) {
+    /* Also the miss action of port_side and next_hop: listed in tables, it brings DropReason_t
+     * into the P4Info, and the controller may drop a port/VLAN explicitly with a reason. */
+    action drop(DropReason_t reason) {
         meta.drop_reason = reason;
         mark_to_drop(standard_metadata);
     }
 
-    action punt(bit<8> reason) {
+    @hidden action punt(PuntReason_t reason) {
         meta.punt_reason = reason;
-        standard_metadata.egress_spec = (bit<9>) CpuPort_t.CPU;
+        standard_metadata.egress_spec = (bit<9>) Port_t.CPU;
     }
 
     /* ---- ports: role and AFTR MAC of each (port, VLAN); VLAN 0 = untagged */
-    action set_side(bit<2> side, bit<48> aftr_mac) {
+    action set_side(Side_t side, bit<48> aftr_mac) {
         meta.side = side;
         meta.aftr_mac = aftr_mac;
     }
     table port_side {
         key = {
-            standard_metadata.ingress_port : exact @name("ingress_port");
-            hdr.vlan.vid                   : exact @name("vlan_id");
+            meta.ingress_port              : exact @name("ingress_port");
+            meta.vlan_id                   : exact @name("vlan_id");
         }
-        actions = { set_side; @defaultonly NoAction; }
-        const default_action = NoAction;
+        actions = { set_side; drop; }
+        const default_action = drop(DropReason_t.UNKNOWN_PORT);
         size = 1024;
     }
 
@@ -431,18 +488,18 @@ control LwaftrIngress(inout headers_t hdr, inout metadata_t meta,
         size = 1;
     }
 
-    /* ---- egress side: port, MACs and VLAN (0 = untagged) toward the lwB4s or the Internet */
-    action set_egress(bit<9> port, bit<48> src_mac, bit<48> dst_mac, bit<12> vlan_id) {
-        standard_metadata.egress_spec = port;
+    /* ---- next hop of each direction: port, MACs and VLAN (0 = untagged) */
+    action set_next_hop(Port_t port, bit<48> src_mac, bit<48> dst_mac, bit<12> vlan_id) {
+        standard_metadata.egress_spec = (bit<9>) port;
         hdr.ethernet.src_addr = src_mac;
         hdr.ethernet.dst_addr = dst_mac;
         meta.egress_vid = vlan_id;
     }
-    table side_egress {
-        key = { meta.side : exact @name("side"); }
-        actions = { set_egress; @defaultonly NoAction; }
-        const default_action = NoAction;
-        size = 4;
+    table next_hop {
+        key = { meta.direction : exact @name("direction"); }
+        actions = { set_next_hop; @defaultonly drop; }
+        const default_action = drop(DropReason_t.NO_NEXT_HOP);
+        size = 2;
     }
 
     /* ---- BR addresses: upstream tunnel endpoints, by index (few per AFTR) */
@@ -468,10 +525,20 @@ control LwaftrIngress(inout headers_t hdr, inout metadata_t meta,
     /* ---- the AFTR's own IPv4 addresses (ICMP echo, ARP targets) */
     action aftr_address() { }
     table aftr_ipv4 {
-        key = { hdr.ipv4.dst_addr : exact @name("ipv4_dst"); }
+        key = { meta.local_addr : exact @name("ipv4_addr"); }
         actions = { aftr_address; @defaultonly NoAction; }
         const default_action = NoAction;
         size = 64;
+    }
+
+    /* ---- IPv4 addresses bound to softwires (one entry per address): hairpinning candidates, and
+     * where the controller's re-injected IPv4 packets go (bound: encapsulated, else the Internet) */
+    action bound() { }
+    table bound_ipv4 {
+        key = { hdr.ipv4.dst_addr : exact @name("ipv4_dst"); }
+        actions = { bound; @defaultonly NoAction; }
+        const default_action = NoAction;
+        size = MAX_SOFTWIRES;
     }
 
     /* ---- PSID shape per IPv4 address (RFC 7597 §5.1): psid = (port >> (16 − a − k)) & mask.
@@ -483,6 +550,7 @@ control LwaftrIngress(inout headers_t hdr, inout metadata_t meta,
     }
 #define PSID_SHIFT(N) \
     action psid_shift_##N(bit<16> mask, bit<16> first_port) { \
+        meta.shared = 1; \
         meta.psid = (meta.lookup_port >> N) & mask; \
         meta.psid_ok = (meta.has_port == 1 && meta.lookup_port >= first_port) ? 1w1 : 1w0; \
     }
@@ -520,17 +588,9 @@ control LwaftrIngress(inout headers_t hdr, inout metadata_t meta,
         size = MAX_SOFTWIRES;
     }
 
-    /* ---- hairpinning candidates: IPv4 addresses bound to softwires (one entry per address) */
-    action bound_address() { }
-    table hairpin_address {
-        key = { hdr.ipv4.dst_addr : exact @name("ipv4_dst"); }
-        actions = { bound_address; @defaultonly NoAction; }
-        const default_action = NoAction;
-        size = MAX_SOFTWIRES;
-    }
-
-    /* RFC 1624 incremental checksum update for the TTL decrement. */
-    action decrement_ttl() {
+    /* RFC 1624 eqn. 3 incremental checksum update for the TTL decrement (no full recomputation, so
+     * a target without a checksum unit over the whole header can do it too). */
+    @hidden action decrement_ttl() {
         bit<32> sum = (bit<32>) (~hdr.ipv4.hdr_checksum) + (bit<32>) (~(hdr.ipv4.ttl ++ hdr.ipv4.protocol))
                       + (bit<32>) ((hdr.ipv4.ttl - 1) ++ hdr.ipv4.protocol);
         sum = (sum & 0xffff) + (sum >> 16);
@@ -539,8 +599,9 @@ control LwaftrIngress(inout headers_t hdr, inout metadata_t meta,
         hdr.ipv4.ttl = hdr.ipv4.ttl - 1;
     }
 
-    /* RFC 2473 / RFC 6333 §6: traffic class from the IPv4 TOS, configured hop limit and flow label. */
-    action encapsulate() {
+    /* RFC 2473 / RFC 6333 §6: traffic class from the IPv4 TOS, configured hop limit and flow label.
+     * On the second pass of a hairpin the outer header of the lwB4's packet is rewritten in place. */
+    @hidden action encapsulate() {
         hdr.ipv6.setValid();
         hdr.ipv6.version = 6;
         hdr.ipv6.traffic_class = hdr.ipv4.diffserv;
@@ -553,78 +614,118 @@ control LwaftrIngress(inout headers_t hdr, inout metadata_t meta,
         hdr.ipv6_dstopts.setInvalid();
     }
 
-    action decapsulate() {
+    @hidden action decapsulate() {
         hdr.ipv6.setInvalid();
         hdr.ipv6_dstopts.setInvalid();
     }
 
     /* The port (or ICMP identifier) that selects the PSID (RFC 7596 §6.2, §8.1, RFC 5508 REQ-3). */
-    action set_lookup_port(bit<16> port) {
+    @hidden action set_lookup_port(bit<16> port) {
         meta.lookup_port = port;
         meta.has_port = 1;
     }
 
-    apply {
-        bool forward = false;
-        meta.punt_reason = (bit<8>) PuntReason_t.NONE;
-        meta.drop_reason = (bit<8>) DropReason_t.NONE;
+    @hidden action count_softwire(Direction_t direction) {
+        softwire_stats.count(meta.sw_counter << 1 | (bit<32>) (bit<1>) direction);
+    }
 
-        /* Controller packet-out: straight to a port, or through the pipeline (re-injection). */
+    apply {
+        bool hairpin = meta.hairpin_pass == 1;
+        bool upstream = false;      /* lwB4 → Internet: decapsulate (first pass only) */
+        bool downstream = false;    /* Internet → lwB4, or the second pass of a hairpin: encapsulate */
+        bool found = false;         /* a softwire matched (addr, PSID) */
+        bool forward = false;
+        meta.punt_reason = PuntReason_t.NONE;
+        meta.drop_reason = DropReason_t.NONE;
+
+        /* ---- 1. where from: controller packet-out, or a port (and VLAN) with a role */
         if (hdr.packet_out.isValid()) {
             if (hdr.packet_out.do_forwarding == 0) {
-                standard_metadata.egress_spec = hdr.packet_out.egress_port;
+                /* Straight out of a port, untouched. */
+                standard_metadata.egress_spec = (bit<9>) hdr.packet_out.egress_port;
                 hdr.packet_out.setInvalid();
                 exit;
             }
+            /* Re-injection: processed as if received on a port of both sides. */
             hdr.packet_out.setInvalid();
             meta.from_cpu = 1;
-            meta.side = (bit<2>) Side_t.BOTH;
-        } else if (!port_side.apply().hit) {
-            drop((bit<8>) DropReason_t.UNKNOWN_PORT);
+            meta.side = Side_t.BOTH;
+        } else {
+            if (hdr.vlan.isValid()) {
+                meta.vlan_id = hdr.vlan.vid;
+            }
+            port_side.apply();
+        }
+        if (meta.drop_reason == DropReason_t.NONE && standard_metadata.parser_error != error.NoError) {
+            drop(DropReason_t.BAD_HEADER);
+        }
+        /* Frames for another MAC are not ours; broadcast and multicast are only for ARP and NDP. */
+        bool group_mac = hdr.ethernet.dst_addr[40:40] == 1;
+        if (meta.drop_reason == DropReason_t.NONE && meta.from_cpu == 0 && !group_mac
+                && hdr.ethernet.dst_addr != meta.aftr_mac) {
+            drop(DropReason_t.NOT_FOR_AFTR);
         }
 
-        if (meta.drop_reason == 0 && standard_metadata.parser_error != error.NoError) {
-            drop((bit<8>) DropReason_t.BAD_HEADER);
-        }
-        /* Frames for another MAC are not ours (broadcast and multicast are: ARP, NDP). */
-        if (meta.drop_reason == 0 && meta.from_cpu == 0 && hdr.ethernet.dst_addr != meta.aftr_mac
-                && hdr.ethernet.dst_addr[40:40] == 0) {
-            drop((bit<8>) DropReason_t.NOT_FOR_AFTR);
-        }
-
-        if (meta.drop_reason == 0) {
+        if (meta.drop_reason == DropReason_t.NONE) {
             aftr_config.apply();
-            bit<16> ether_type = hdr.vlan.isValid() ? hdr.vlan.ether_type : hdr.ethernet.ether_type;
-            bool upstream = hdr.ipv6.isValid() && (meta.side & (bit<2>) Side_t.LWB4) != 0
-                            && meta.hairpin_pass == 0;
-            bool downstream = hdr.ipv4.isValid() && !hdr.ipv6.isValid()
-                              && (meta.side & (bit<2>) Side_t.INTERNET) != 0;
-            bool hairpin = meta.hairpin_pass == 1;
+            bool lwb4_side = meta.side == Side_t.LWB4 || meta.side == Side_t.BOTH;
+            bool internet_side = meta.side == Side_t.INTERNET || meta.side == Side_t.BOTH;
+            bool plain_ipv4 = hdr.ipv4.isValid() && !hdr.ipv6.isValid();
+            bool ndp = hdr.icmpv6.isValid() && hdr.icmpv6.icmp_type >= 133 && hdr.icmpv6.icmp_type <= 137;
 
-            if (ether_type == ETHERTYPE_ARP) {
-                punt((bit<8>) PuntReason_t.ARP);
-            } else if (upstream) {
-                /* ---------------- upstream: lwB4 → Internet */
-                if (hdr.icmpv6.isValid() && hdr.icmpv6.icmp_type >= 133 && hdr.icmpv6.icmp_type <= 137) {
-                    punt((bit<8>) PuntReason_t.NDP);
-                } else if (!br_address.apply().hit) {
-                    drop((bit<8>) DropReason_t.NOT_FOR_AFTR);
-                } else if (hdr.ipv6_fragment.isValid()) {
-                    punt((bit<8>) PuntReason_t.IPV6_FRAGMENT);
-                } else if (hdr.icmpv6.isValid()) {
-                    punt((bit<8>) PuntReason_t.ICMPV6_TO_BR);
-                } else if (!hdr.ipv4.isValid()) {
-                    drop((bit<8>) DropReason_t.UNSUPPORTED);
-                } else if (hdr.ipv4.more_fragments == 1 || hdr.ipv4.frag_offset != 0) {
-                    punt((bit<8>) PuntReason_t.INNER_IPV4_FRAGMENT);
+            /* ---- 2. shared lookups (each table is applied at one place only) */
+            bool to_aftr = false;    /* ARP target or plain IPv4 destination is an AFTR address */
+            bool dst_bound = false;  /* the IPv4 destination is bound to softwires */
+            if (hdr.arp.isValid() || plain_ipv4) {
+                meta.local_addr = hdr.arp.isValid() ? hdr.arp.target_ip : hdr.ipv4.dst_addr;
+                to_aftr = aftr_ipv4.apply().hit;
+            }
+            if (hdr.ipv4.isValid()) {
+                dst_bound = bound_ipv4.apply().hit;
+            }
+
+            /* ---- 3. classify; set the binding key */
+            if (hdr.arp.isValid()) {
+                if (to_aftr) {
+                    punt(PuntReason_t.ARP);
                 } else {
+                    drop(DropReason_t.NOT_FOR_AFTR);
+                }
+            } else if (ndp) {
+                if (lwb4_side) {
+                    punt(PuntReason_t.NDP);
+                } else {
+                    drop(DropReason_t.NOT_FOR_AFTR);
+                }
+            } else if (group_mac && meta.from_cpu == 0) {
+                drop(DropReason_t.NOT_FOR_AFTR);
+            } else if (hdr.ipv6.isValid() && !hairpin && lwb4_side) {
+                /* ---------------- upstream: lwB4 → Internet */
+                if (!br_address.apply().hit) {
+                    if (meta.from_cpu == 1) {
+                        /* The controller's own IPv6 (ICMPv6 errors to lwB4s): toward the lwB4s. */
+                        meta.direction = Direction_t.DOWNSTREAM;
+                        forward = true;
+                    } else {
+                        drop(DropReason_t.NOT_FOR_AFTR);
+                    }
+                } else if (hdr.ipv6_fragment.isValid()) {
+                    punt(PuntReason_t.IPV6_FRAGMENT);
+                } else if (hdr.icmpv6.isValid()) {
+                    punt(PuntReason_t.ICMPV6_TO_BR);
+                } else if (!hdr.ipv4.isValid()) {
+                    drop(DropReason_t.UNSUPPORTED);
+                } else if (hdr.ipv4.more_fragments == 1 || hdr.ipv4.frag_offset != 0) {
+                    punt(PuntReason_t.INNER_IPV4_FRAGMENT);
+                } else if (hdr.icmp.isValid() && meta.allow_outgoing_icmp == 0 && meta.from_cpu == 0) {
+                    drop(DropReason_t.ICMP_POLICY);
+                } else {
+                    upstream = true;
                     meta.lookup_addr = hdr.ipv4.src_addr;
                     if (hdr.l4_ports.isValid()) {
                         set_lookup_port(hdr.l4_ports.src_port);
                     } else if (hdr.icmp.isValid()) {
-                        if (meta.allow_outgoing_icmp == 0) {
-                            drop((bit<8>) DropReason_t.ICMP_POLICY);
-                        } else if (hdr.icmp.icmp_type == 0 || hdr.icmp.icmp_type == 8) {
+                        if (hdr.icmp.icmp_type == 0 || hdr.icmp.icmp_type == 8) {
                             set_lookup_port(hdr.icmp.identifier);
                         } else if (hdr.inner_l4.isValid()) {
                             /* An error the lwB4 sends about a packet it received: the quoted
@@ -636,52 +737,31 @@ control LwaftrIngress(inout headers_t hdr, inout metadata_t meta,
                             }
                         }
                     }
-                    if (meta.drop_reason == 0) {
-                        psid_shape.apply();
-                        bool ok = false;
-                        if (meta.psid_ok == 1 && binding.apply().hit) {
-                            ok = meta.lwb4 == hdr.ipv6.src_addr && meta.sw_br == meta.pkt_br;
-                        }
-                        if (!ok) {
-                            if (meta.icmpv6_errors == 1) {
-                                punt((bit<8>) PuntReason_t.UPSTREAM_NO_BINDING);
-                            } else {
-                                drop((bit<8>) DropReason_t.UPSTREAM_NO_BINDING);
-                            }
-                        } else if (meta.hairpinning == 1 && hairpin_address.apply().hit) {
-                            /* RFC 7596 §6.2 hairpinning: a table is applied once per pass, so the
-                             * destination lookup takes a second pass of this packet. */
-                            softwire_stats.count(meta.sw_counter << 1 | (bit<32>) Direction_t.UPSTREAM);
-                            meta.hairpin_pass = 1;
-                            resubmit_preserving_field_list(1);
-                        } else if (hdr.ipv4.total_len > meta.internet_mtu) {
-                            punt((bit<8>) PuntReason_t.UPSTREAM_MTU);
-                        } else {
-                            softwire_stats.count(meta.sw_counter << 1 | (bit<32>) Direction_t.UPSTREAM);
-                            decapsulate();
-                            meta.side = (bit<2>) Side_t.INTERNET;
-                            forward = true;
-                        }
-                    }
                 }
-            } else if (downstream || hairpin) {
-                /* ---------------- downstream: Internet → lwB4 (or the second pass of a hairpin) */
+            } else if (hdr.ipv4.isValid() && (hairpin || (plain_ipv4 && internet_side))) {
+                /* ---------------- downstream: Internet → lwB4, or the second pass of a hairpin */
                 if (!hairpin && (hdr.ipv4.more_fragments == 1 || hdr.ipv4.frag_offset != 0)) {
-                    punt((bit<8>) PuntReason_t.IPV4_FRAGMENT);
-                } else if (!hairpin && aftr_ipv4.apply().hit) {
+                    punt(PuntReason_t.IPV4_FRAGMENT);
+                } else if (to_aftr) {
                     if (hdr.icmp.isValid()) {
-                        punt((bit<8>) PuntReason_t.ICMPV4_TO_AFTR);
+                        punt(PuntReason_t.ICMPV4_TO_AFTR);
                     } else {
-                        drop((bit<8>) DropReason_t.AFTR_OTHER);
+                        drop(DropReason_t.AFTR_OTHER);
                     }
+                } else if (meta.from_cpu == 1 && !dst_bound) {
+                    /* The controller's own IPv4 (ICMPv4 errors, echo replies): toward the Internet. */
+                    meta.direction = Direction_t.UPSTREAM;
+                    forward = true;
+                } else if (hdr.icmp.isValid() && meta.allow_incoming_icmp == 0 && !hairpin
+                           && meta.from_cpu == 0) {
+                    drop(DropReason_t.ICMP_POLICY);
                 } else {
+                    downstream = true;
                     meta.lookup_addr = hdr.ipv4.dst_addr;
                     if (hdr.l4_ports.isValid()) {
                         set_lookup_port(hdr.l4_ports.dst_port);
                     } else if (hdr.icmp.isValid()) {
-                        if (meta.allow_incoming_icmp == 0 && !hairpin) {
-                            drop((bit<8>) DropReason_t.ICMP_POLICY);
-                        } else if (hdr.icmp.icmp_type == 0 || hdr.icmp.icmp_type == 8) {
+                        if (hdr.icmp.icmp_type == 0 || hdr.icmp.icmp_type == 8) {
                             set_lookup_port(hdr.icmp.identifier);          /* RFC 7596 §8.1 */
                         } else if (hdr.inner_l4.isValid()) {
                             /* RFC 5508 REQ-3: the quoted packet was sent by the subscriber; its
@@ -693,68 +773,109 @@ control LwaftrIngress(inout headers_t hdr, inout metadata_t meta,
                             }
                         }
                     }
-                    if (meta.drop_reason == 0) {
-                        psid_shape.apply();
-                        if (meta.psid_ok == 1 && binding.apply().hit) {
-                            if (hdr.ipv4.ttl <= 1) {
-                                if (meta.icmpv4_errors == 1) {
-                                    punt((bit<8>) PuntReason_t.TTL_EXPIRED);
-                                } else {
-                                    drop((bit<8>) DropReason_t.TTL_EXPIRED);
-                                }
-                            } else if (hdr.ipv4.total_len + IPV6_HEADER_BYTES > meta.lwb4_mtu) {
-                                punt((bit<8>) PuntReason_t.DOWNSTREAM_MTU);
-                            } else {
-                                softwire_stats.count(meta.sw_counter << 1 | (bit<32>) Direction_t.DOWNSTREAM);
-                                br_source.apply();
-                                decrement_ttl();
-                                encapsulate();
-                                meta.side = (bit<2>) Side_t.LWB4;
-                                forward = true;
-                            }
-                        } else if (hdr.icmp.isValid()) {
-                            /* §8.1: unmatched inbound ICMP is discarded, never answered. */
-                            drop((bit<8>) DropReason_t.DOWNSTREAM_NO_BINDING);
-                        } else if (meta.icmpv4_errors == 1) {
-                            punt((bit<8>) PuntReason_t.DOWNSTREAM_NO_BINDING);
-                        } else {
-                            drop((bit<8>) DropReason_t.DOWNSTREAM_NO_BINDING);
-                        }
-                    }
                 }
             } else {
-                drop((bit<8>) DropReason_t.NOT_FOR_AFTR);
+                drop(DropReason_t.NOT_FOR_AFTR);
+            }
+
+            /* ---- 4. the one binding lookup of this pass: (IPv4 address, PSID) */
+            if (upstream || downstream) {
+                psid_shape.apply();
+                if (meta.psid_ok == 1) {
+                    found = binding.apply().hit;
+                }
+            }
+
+            /* ---- 5. act on the result */
+            if (upstream) {
+                /* §6.2: IPv4 source, port and IPv6 source must match one entry, sent to its BR. */
+                if (!found || meta.lwb4 != hdr.ipv6.src_addr || meta.sw_br != meta.pkt_br) {
+                    if (meta.icmpv6_errors == 1) {
+                        punt(PuntReason_t.UPSTREAM_NO_BINDING);
+                    } else {
+                        drop(DropReason_t.UPSTREAM_NO_BINDING);
+                    }
+                } else if (meta.hairpinning == 1 && dst_bound) {
+                    /* §6.2 hairpinning: the destination softwire is looked up by the second pass
+                     * of this packet (resubmit re-parses the packet as received). */
+                    count_softwire(Direction_t.UPSTREAM);
+                    meta.hairpin_pass = 1;
+                    resubmit_preserving_field_list(1);
+                } else if (hdr.ipv4.total_len > meta.internet_mtu) {
+                    punt(PuntReason_t.UPSTREAM_MTU);
+                } else {
+                    count_softwire(Direction_t.UPSTREAM);
+                    decapsulate();
+                    meta.direction = Direction_t.UPSTREAM;
+                    forward = true;
+                }
+            } else if (downstream) {
+                if (found) {
+                    if (hdr.ipv4.ttl <= 1) {
+                        if (meta.icmpv4_errors == 1) {
+                            punt(PuntReason_t.TTL_EXPIRED);
+                        } else {
+                            drop(DropReason_t.TTL_EXPIRED);
+                        }
+                    } else if (hdr.ipv4.total_len + IPV6_HEADER_BYTES > meta.lwb4_mtu) {
+                        punt(PuntReason_t.DOWNSTREAM_MTU);
+                    } else {
+                        count_softwire(Direction_t.DOWNSTREAM);
+                        br_source.apply();
+                        decrement_ttl();
+                        encapsulate();
+                        meta.direction = Direction_t.DOWNSTREAM;
+                        forward = true;
+                    }
+                } else if (meta.shared == 1 && meta.has_port == 0 && !hdr.icmp.isValid()) {
+                    drop(DropReason_t.NO_PORT);
+                } else if (hdr.icmp.isValid()) {
+                    /* §8.1: unmatched inbound ICMP is discarded, never answered. */
+                    drop(DropReason_t.DOWNSTREAM_NO_BINDING);
+                } else if (meta.icmpv4_errors == 1) {
+                    punt(PuntReason_t.DOWNSTREAM_NO_BINDING);
+                } else {
+                    drop(DropReason_t.DOWNSTREAM_NO_BINDING);
+                }
             }
         }
 
-        /* Punts: metered per reason (RFC 7596 §9), counted, tagged for the controller. */
-        if (meta.punt_reason != 0) {
-            punt_meter.execute_meter((bit<32>) meta.punt_reason, punt_color);
-            if (punt_color == V1MODEL_METER_COLOR_RED) {
-                meta.punt_reason = 0;
-                drop((bit<8>) DropReason_t.PUNT_METER);
+        /* ---- 6. punts: never for the controller's own packets (no loops), metered per reason
+         * (RFC 7596 §9), counted, tagged for the controller; the frame leaves as received. */
+        if (meta.punt_reason != PuntReason_t.NONE && meta.from_cpu == 1) {
+            meta.punt_reason = PuntReason_t.NONE;
+            drop(DropReason_t.REINJECT_PUNT);
+        }
+        if (meta.punt_reason != PuntReason_t.NONE) {
+            bit<2> color;
+            punt_meter.execute_meter(meta.punt_reason, color);
+            if (color == V1MODEL_METER_COLOR_RED) {
+                meta.punt_reason = PuntReason_t.NONE;
+                drop(DropReason_t.PUNT_METER);
             } else {
-                punt_stats.count((bit<32>) meta.punt_reason);
+                punt_stats.count(meta.punt_reason);
                 hdr.packet_in.setValid();
-                hdr.packet_in.ingress_port = standard_metadata.ingress_port;
+                hdr.packet_in.ingress_port = (Port_t) meta.ingress_port;
                 hdr.packet_in.reason = meta.punt_reason;
+                hdr.packet_in._pad = 0;
             }
         }
-        /* Forwarded: port, MACs and VLAN tag of the egress side. */
+
+        /* ---- 7. forwarded: port, MACs and VLAN tag of the next hop */
         if (forward) {
-            if (!side_egress.apply().hit) {
-                drop((bit<8>) DropReason_t.UNKNOWN_PORT);
-            }
+            next_hop.apply();
         }
-        if (meta.drop_reason != 0) {
-            drop_stats.count((bit<32>) meta.drop_reason);
+        if (meta.drop_reason != DropReason_t.NONE) {
+            drop_stats.count(meta.drop_reason);
         } else if (forward) {
             bit<16> inner_type = hdr.ipv6.isValid() ? ETHERTYPE_IPV6 : ETHERTYPE_IPV4;
             if (meta.egress_vid != 0) {
-                hdr.vlan.setValid();
+                if (!hdr.vlan.isValid()) {
+                    hdr.vlan.setValid();
+                    hdr.vlan.pcp = 0;
+                    hdr.vlan.dei = 0;
+                }
                 hdr.vlan.vid = meta.egress_vid;
-                hdr.vlan.pcp = 0;
-                hdr.vlan.dei = 0;
                 hdr.vlan.ether_type = inner_type;
                 hdr.ethernet.ether_type = ETHERTYPE_VLAN;
             } else {
@@ -779,6 +900,7 @@ control LwaftrDeparser(packet_out packet, in headers_t hdr) {
         packet.emit(hdr.packet_in);
         packet.emit(hdr.ethernet);
         packet.emit(hdr.vlan);
+        packet.emit(hdr.arp);
         packet.emit(hdr.ipv6);
         packet.emit(hdr.ipv6_dstopts);
         packet.emit(hdr.ipv6_fragment);

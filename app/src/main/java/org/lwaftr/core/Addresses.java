@@ -40,11 +40,18 @@ public final class Addresses {
      */
     public static String ipv6NotUnicast(Ip6Address a) {
         byte[] b = a.toOctets();
-        if ((b[0] & 0xff) == 0xff) {
+        return ipv6NotUnicast(high(b), low(b));
+    }
+
+    /**
+     * @param hi upper 64 bits of an IPv6 address
+     * @param lo lower 64 bits
+     * @return why it is not a unicast address, or null if it is
+     */
+    public static String ipv6NotUnicast(long hi, long lo) {
+        if ((hi >>> 56) == 0xff) {
             return "ff00::/8 is multicast";
         }
-        long hi = high(b);
-        long lo = low(b);
         if (hi == 0 && lo == 0) {
             return ":: is unspecified";
         }

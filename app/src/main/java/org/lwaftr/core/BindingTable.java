@@ -26,15 +26,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * Changes come in batches applied atomically: the whole batch is validated against the table as
  * it would be after each preceding change, and nothing is applied unless every change is valid.
  *
- * <p>Writers are serialised; readers never block (concurrent maps), and see each softwire either
- * before or after a change.
+ * <p>Writers are serialised; readers never block ({@link SoftwireStore}: per-address PSID arrays
+ * in a lock-free map; a concurrent map for the lwB4 index), and see each softwire either before or
+ * after a change.
  */
 public final class BindingTable {
 
     private final boolean allowSystemPorts;
 
-    private final ConcurrentHashMap<Long, Softwire> byKey = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Integer, AddressInfo> addresses = new ConcurrentHashMap<>();
+    private final SoftwireStore store = new SoftwireStore();
     private final ConcurrentHashMap<B4Key, Object> byLwb4 = new ConcurrentHashMap<>();
     private final Map<Ip6Address, int[]> brRefs = new HashMap<>();
     private final Map<Ip6Address, Ip6Address> brIntern = new ConcurrentHashMap<>();
@@ -56,7 +56,7 @@ public final class BindingTable {
         return allowSystemPorts;
     }
 
-    /** Per IPv4 address: the shape its sets share and how many softwires use it. */
+    /** Per IPv4 address, as a batch being validated would leave it: shape and softwire count. */
     private static final class AddressInfo {
         final PortSetShape shape;
         final int count;
@@ -92,7 +92,7 @@ public final class BindingTable {
 
     /** @return number of softwires */
     public int size() {
-        return byKey.size();
+        return store.size();
     }
 
     /**
@@ -103,15 +103,7 @@ public final class BindingTable {
      * @return the softwire, or null
      */
     public Softwire lookup(int ipv4, int port) {
-        AddressInfo info = addresses.get(ipv4);
-        if (info == null) {
-            return null;
-        }
-        PortSetShape shape = info.shape;
-        if (port < shape.firstUsablePort()) {
-            return null;
-        }
-        return byKey.get(SoftwireKey.pack(ipv4, shape.psidOf(port)));
+        return store.lookup(ipv4, port);
     }
 
     /**
@@ -119,7 +111,7 @@ public final class BindingTable {
      * @return the softwire, or null
      */
     public Softwire get(SoftwireKey key) {
-        return byKey.get(key.packed());
+        return store.get(key.ipv4Int(), key.psid());
     }
 
     /**
@@ -127,8 +119,8 @@ public final class BindingTable {
      * @return the shape (PSID offset and length) of the address's port sets, or null if unbound
      */
     public PortSetShape shape(int ipv4) {
-        AddressInfo info = addresses.get(ipv4);
-        return info == null ? null : info.shape;
+        SoftwireStore.Address a = store.address(ipv4);
+        return a == null ? null : a.shape;
     }
 
     /**
@@ -153,11 +145,11 @@ public final class BindingTable {
      */
     public List<Softwire> byBr(Ip6Address br) {
         List<Softwire> out = new ArrayList<>();
-        for (Softwire s : byKey.values()) {
+        store.forEach(s -> {
             if (s.br().equals(br)) {
                 out.add(s);
             }
-        }
+        });
         return out;
     }
 
@@ -168,14 +160,14 @@ public final class BindingTable {
 
     /** @return the IPv4 addresses that have softwires, with their shapes */
     public Map<Integer, PortSetShape> shapes() {
-        Map<Integer, PortSetShape> out = new HashMap<>();
-        addresses.forEach((k, v) -> out.put(k, v.shape));
-        return out;
+        return store.shapes();
     }
 
     /** @return a snapshot of all softwires, in no particular order */
     public Collection<Softwire> softwires() {
-        return new ArrayList<>(byKey.values());
+        List<Softwire> out = new ArrayList<>(store.size());
+        store.forEach(out::add);
+        return out;
     }
 
     // ---------------------------------------------------------------- changes
@@ -266,14 +258,17 @@ public final class BindingTable {
             }
         }
         List<BindingChange> changes = new ArrayList<>();
-        for (Softwire old : byKey.values()) {
-            if (!want.containsKey(old.key().packed())) {
+        // Removals first, so the adds may reuse freed ports; a softwire whose port set changes is
+        // removed and added (REPLACE keeps the port set).
+        store.forEach(old -> {
+            Softwire s = want.get(old.key().packed());
+            if (s == null || !s.portSet().equals(old.portSet())) {
                 changes.add(BindingChange.remove(old.key()));
             }
-        }
+        });
         for (Softwire s : target) {
-            Softwire old = byKey.get(s.key().packed());
-            if (old == null) {
+            Softwire old = store.get(s.ipv4Int(), s.psid());
+            if (old == null || !old.portSet().equals(s.portSet())) {
                 changes.add(BindingChange.add(s));
             } else if (!old.equals(s)) {
                 changes.add(BindingChange.replace(s));
@@ -288,27 +283,24 @@ public final class BindingTable {
         List<Softwire> replacedOld = new ArrayList<>();
         List<Softwire> replacedNew = new ArrayList<>();
         for (BindingChange c : changes) {
-            long k = c.key().packed();
             switch (c.kind()) {
                 case ADD: {
                     Softwire s = shareBr(c.softwire());
-                    byKey.put(k, s);
-                    AddressInfo info = addresses.get(s.ipv4Int());
-                    addresses.put(s.ipv4Int(), new AddressInfo(s.portSet().shape(),
-                            info == null ? 1 : info.count + 1));
+                    store.put(s);
                     indexLwb4(s);
                     added.add(s);
                     break;
                 }
                 case REMOVE: {
-                    Softwire old = byKey.remove(k);
-                    unindex(old);
+                    Softwire old = store.remove(c.key().ipv4Int(), c.key().psid());
+                    unindexLwb4(old);
+                    releaseBr(old.br());
                     removed.add(old);
                     break;
                 }
                 case REPLACE: {
                     Softwire s = shareBr(c.softwire());
-                    Softwire old = byKey.put(k, s);
+                    Softwire old = store.put(s);
                     unindexLwb4(old);
                     releaseBr(old.br());
                     indexLwb4(s);
@@ -335,17 +327,6 @@ public final class BindingTable {
             brRefs.remove(br);
             brIntern.remove(br);
         }
-    }
-
-    private void unindex(Softwire old) {
-        AddressInfo info = addresses.get(old.ipv4Int());
-        if (info.count == 1) {
-            addresses.remove(old.ipv4Int());
-        } else {
-            addresses.put(old.ipv4Int(), new AddressInfo(info.shape, info.count - 1));
-        }
-        unindexLwb4(old);
-        releaseBr(old.br());
     }
 
     private void indexLwb4(Softwire s) {
@@ -382,11 +363,15 @@ public final class BindingTable {
         private final List<Softwire> before = new ArrayList<>();         // value before each change
 
         private Softwire softwire(long k) {
-            return keys.containsKey(k) ? keys.get(k) : byKey.get(k);
+            return keys.containsKey(k) ? keys.get(k) : store.get((int) (k >>> 16), (int) (k & 0xffff));
         }
 
         private AddressInfo address(int ipv4) {
-            return addrs.containsKey(ipv4) ? addrs.get(ipv4) : addresses.get(ipv4);
+            if (addrs.containsKey(ipv4)) {
+                return addrs.get(ipv4);
+            }
+            SoftwireStore.Address a = store.address(ipv4);
+            return a == null ? null : new AddressInfo(a.shape, a.count);
         }
 
         void validate(BindingChange c) {

@@ -198,7 +198,12 @@ public final class PortSet {
 
     /** @return true if any system port (0–1023) is in the set (RFC 7596 §5.1) */
     public boolean containsSystemPorts() {
-        return ranges().get(0).first() <= LAST_SYSTEM_PORT;
+        if (length == 0) {
+            return true;
+        }
+        // The lowest port: i = 1 (or 0 when a = 0), j = 0. No range list: a million-entry batch asks.
+        int firstBlock = offset == 0 ? 0 : 1 << (16 - offset);
+        return firstBlock + (psid() << (16 - offset - length)) <= LAST_SYSTEM_PORT;
     }
 
     @Override

@@ -51,29 +51,47 @@ public final class Softwire {
         if (ipv4 == null) {
             throw new InvalidBindingException(F_IPV4, F_IPV4 + " is missing");
         }
-        if (portSet == null) {
-            throw new InvalidBindingException(F_PSID, "port set is missing");
-        }
         if (lwb4 == null) {
             throw new InvalidBindingException(F_B4, F_B4 + " is missing");
+        }
+        byte[] b = lwb4.toOctets();
+        return of(ipv4.toInt(), portSet, Addresses.high(b), Addresses.low(b), br);
+    }
+
+    /**
+     * Builds a validated softwire from packed values (for bulk importers: no per-entry address
+     * objects).
+     *
+     * @param ipv4      the shared IPv4 address as an int (unicast)
+     * @param portSet   its port set
+     * @param lwb4High  upper 64 bits of the lwB4's IPv6 address
+     * @param lwb4Low   lower 64 bits of the lwB4's IPv6 address
+     * @param br        the BR address (unicast)
+     * @return the softwire
+     * @throws InvalidBindingException naming the bad field
+     */
+    public static Softwire of(int ipv4, PortSet portSet, long lwb4High, long lwb4Low, Ip6Address br) {
+        if (portSet == null) {
+            throw new InvalidBindingException(F_PSID, "port set is missing");
         }
         if (br == null) {
             throw new InvalidBindingException(F_BR, F_BR + " is missing");
         }
-        String why = Addresses.ipv4NotUnicast(ipv4.toInt());
+        String why = Addresses.ipv4NotUnicast(ipv4);
         if (why != null) {
-            throw new InvalidBindingException(F_IPV4, F_IPV4 + " " + ipv4 + " is not a unicast address: " + why);
+            throw new InvalidBindingException(F_IPV4, F_IPV4 + " " + Ip4Address.valueOf(ipv4)
+                    + " is not a unicast address: " + why);
         }
-        why = Addresses.ipv6NotUnicast(lwb4);
+        why = Addresses.ipv6NotUnicast(lwb4High, lwb4Low);
         if (why != null) {
-            throw new InvalidBindingException(F_B4, F_B4 + " " + lwb4 + " is not a unicast address: " + why);
+            throw new InvalidBindingException(F_B4, F_B4 + " " + Ip6Address.valueOf(Addresses.octets(lwb4High,
+                    lwb4Low)) + " is not a unicast address: " + why);
         }
         why = Addresses.ipv6NotUnicast(br);
         if (why != null) {
             throw new InvalidBindingException(F_BR, F_BR + " " + br + " is not a unicast address: " + why);
         }
-        byte[] b = lwb4.toOctets();
-        return new Softwire(ipv4.toInt(), portSet, Addresses.high(b), Addresses.low(b), br);
+        return new Softwire(ipv4, portSet, lwb4High, lwb4Low, br);
     }
 
     /**

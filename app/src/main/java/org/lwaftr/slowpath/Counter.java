@@ -1,0 +1,80 @@
+package org.lwaftr.slowpath;
+
+/** What the slow path counts, one name per outcome (names as in {@link SlowPathCounters#snapshot()}). */
+public enum Counter {
+    /** Packets sent: ICMPv4 3/1 host unreachable (RFC 7596 §6.2, no binding downstream). */
+    OUT_ICMPV4_3_1("out-icmpv4-3-1"),
+    /** ICMPv4 3/4 fragmentation needed (RFC 1191). */
+    OUT_ICMPV4_3_4("out-icmpv4-3-4"),
+    /** ICMPv4 11/0 TTL exceeded. */
+    OUT_ICMPV4_11_0("out-icmpv4-11-0"),
+    /** ICMPv6 1/5 source address failed ingress/egress policy (RFC 7596 §6.2, upstream). */
+    OUT_ICMPV6_1_5("out-icmpv6-1-5"),
+    /** ICMPv4 echo replies. */
+    OUT_ICMPV4_ECHO_REPLY("out-icmpv4-0-0"),
+    /** ICMPv6 echo replies. */
+    OUT_ICMPV6_ECHO_REPLY("out-icmpv6-129-0"),
+    /** ARP replies. */
+    OUT_ARP_REPLY("out-arp-reply"),
+    /** Neighbour advertisements. */
+    OUT_NDP_NA("out-ndp-na"),
+    /** IPv4 fragments sent toward the Internet. */
+    OUT_IPV4_FRAGMENTS("out-ipv4-fragments"),
+    /** IPv6 fragments sent toward lwB4s. */
+    OUT_IPV6_FRAGMENTS("out-ipv6-fragments"),
+    /** Packets re-injected through the pipeline. */
+    OUT_REINJECTED("out-reinjected"),
+    /** ICMPv4 errors not sent: over the rate (RFC 7596 §9). */
+    ICMPV4_RATE_LIMITED("icmpv4-rate-limited"),
+    /** ICMPv6 errors not sent: over the rate. */
+    ICMPV6_RATE_LIMITED("icmpv6-rate-limited"),
+    /** ICMPv4 errors not sent: turned off by policy. */
+    DROP_POLICY_ICMPV4("drop-policy-icmpv4-errors"),
+    /** ICMPv6 errors not sent: turned off by policy. */
+    DROP_POLICY_ICMPV6("drop-policy-icmpv6-errors"),
+    /** ICMP packets not forwarded: refused by allow-incoming/outgoing-icmp. */
+    DROP_POLICY_ICMP("drop-policy-icmp"),
+    /** ICMP errors not sent: the offending packet must not be answered (RFC 1812 §4.3.2.7, RFC 4443 §2.4(e)). */
+    DROP_NO_ERROR_ALLOWED("drop-error-not-allowed"),
+    /** Punted packets that are truncated or have bad lengths or fields. */
+    DROP_MALFORMED("drop-malformed"),
+    /** Punted packets with a reason the slow path does not know. */
+    DROP_UNKNOWN_REASON("drop-unknown-reason"),
+    /** Packets with a bad ICMP/ICMPv6 checksum. */
+    DROP_BAD_CHECKSUM("drop-bad-checksum"),
+    /** Well-formed packets that need no answer (other ARP/NDP/ICMP messages, not our address). */
+    DROP_IGNORED("drop-ignored"),
+    /** DOWNSTREAM_MTU with DF clear, but no softwire any more: answered as a binding miss. */
+    DROP_NO_SOFTWIRE("drop-no-softwire"),
+    /** Encapsulated downstream punt (a hairpinned packet) while hairpinning is off. */
+    DROP_HAIRPIN_OFF("drop-hairpin-off"),
+    /** Bugs: an exception inside the slow path (caught; should stay 0). */
+    DROP_INTERNAL_ERROR("drop-internal-error"),
+    /** Fragments accepted into a reassembly. */
+    FRAGMENTS_RECEIVED("fragments-received"),
+    /** Downstream IPv4 packets reassembled. */
+    REASSEMBLED_IPV4("reassembled-ipv4"),
+    /** Upstream IPv6 packets reassembled. */
+    REASSEMBLED_IPV6("reassembled-ipv6"),
+    /** Upstream inner IPv4 packets reassembled. */
+    REASSEMBLED_INNER_IPV4("reassembled-inner-ipv4"),
+    /** Reassemblies abandoned after the timeout. */
+    REASSEMBLY_TIMEOUT("reassembly-timeout"),
+    /** Reassemblies discarded for overlapping fragments (RFC 5722). */
+    REASSEMBLY_OVERLAP("reassembly-overlap"),
+    /** Reassemblies discarded for bad fragments (too many, too long, non-multiple-of-8, two last). */
+    REASSEMBLY_INVALID("reassembly-invalid"),
+    /** Reassemblies evicted (oldest first) to admit a new one when the table is full. */
+    REASSEMBLY_EVICTED("reassembly-evicted");
+
+    private final String key;
+
+    Counter(String key) {
+        this.key = key;
+    }
+
+    /** @return the counter's name */
+    public String key() {
+        return key;
+    }
+}

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Core benchmark: 1M softwires loaded into the binding table, retained heap, (IPv4, port) lookups
+# on one thread, and 1M-entry CSV / RFC 8676 JSON / Snabb imports (files written to $BENCH_DIR).
+# Usage: scripts/bench-core.sh   (env: BENCH_HEAP=4g, BENCH_DIR=/tmp, BENCH_KEEP=1 keeps the files)
+# Not a unit test: it prints figures and the targets (load <= 10 s, <= 300 B/softwire, >= 5 M lookups/s).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+heap="${BENCH_HEAP:-4g}"
+dir="${BENCH_DIR:-/tmp}"
+cpfile="app/target/bench.classpath"
+offline="-o"
+[ "${BENCH_ONLINE:-0}" = 1 ] && offline=""
+
+# Compile main + test classes of app (and what it depends on in the reactor) and write app's test
+# classpath; one Maven run, so sibling modules resolve from the reactor without `install`.
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+if ! mvn -q -B $offline -pl app -am test-compile dependency:build-classpath \
+        -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >"$log" 2>&1; then
+    cat "$log" >&2
+    exit 1
+fi
+
+if [ ! -s "$cpfile" ]; then
+    echo "bench-core: $cpfile was not written (try BENCH_ONLINE=1 once)" >&2
+    exit 1
+fi
+java -Xms"$heap" -Xmx"$heap" -XX:+UseParallelGC -Dbench.keep="$([ "${BENCH_KEEP:-0}" = 1 ] && echo true || echo false)" \
+    -cp "app/target/classes:app/target/test-classes:$(cat "$cpfile")" \
+    org.lwaftr.bench.CoreBenchmark "$dir"
