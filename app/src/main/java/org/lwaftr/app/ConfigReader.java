@@ -28,6 +28,7 @@ public final class ConfigReader {
     private volatile LwaftrPolicy lastPolicy = LwaftrPolicy.DEFAULT;
     private volatile Object lastPolicyNode; // the JSON lastPolicy was parsed from: parse once per change
     private final Map<DeviceId, DeviceSettings> lastDevice = new ConcurrentHashMap<>();
+    private final Map<DeviceId, Object> lastDeviceNode = new ConcurrentHashMap<>();
 
     /**
      * @param netcfg the network config service
@@ -67,8 +68,13 @@ public final class ConfigReader {
         LwaftrDeviceConfig cfg = netcfg.getConfig(device, LwaftrDeviceConfig.class);
         if (cfg == null) {
             lastDevice.remove(device);
+            lastDeviceNode.remove(device);
             return null;
         }
+        if (cfg.node() == lastDeviceNode.get(device)) {
+            return lastDevice.get(device); // parsed once per change: the slow path asks per packet
+        }
+        lastDeviceNode.put(device, cfg.node());
         try {
             DeviceSettings d = cfg.settings();
             lastDevice.put(device, d);

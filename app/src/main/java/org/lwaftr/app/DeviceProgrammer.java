@@ -151,10 +151,10 @@ public class DeviceProgrammer {
 
     /**
      * @param id a device
-     * @return true if it runs the lwAFTR pipeconf (compared by id)
+     * @return true if it runs the lwAFTR pipeconf
      */
     boolean isLwaftrDevice(DeviceId id) {
-        return pipeconfService.ofDevice(id).map(PipeconfRef.ID::equals).orElse(false);
+        return LwaftrDevices.isLwaftr(pipeconfService, id);
     }
 
     private boolean eligible(DeviceId id) {

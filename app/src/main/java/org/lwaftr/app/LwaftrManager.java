@@ -238,7 +238,7 @@ public class LwaftrManager implements LwaftrService {
     private List<DeviceId> aftrDevices() {
         List<DeviceId> out = new ArrayList<>();
         for (Device d : deviceService.getAvailableDevices()) {
-            if (pipeconfService.ofDevice(d.id()).map(PipeconfRef.ID::equals).orElse(false)) {
+            if (LwaftrDevices.isLwaftr(pipeconfService, d.id())) {
                 out.add(d.id());
             }
         }

@@ -1,11 +1,11 @@
 package org.lwaftr.app;
 
+import org.lwaftr.pipeconf.PuntedPacket;
 import org.onosproject.net.packet.InboundPacket;
 
 /**
- * Where the punt reason of a packet-in is found, in ONE method: the lwAFTR interpreter maps the
- * P4 packet_in.reason metadata into the inbound packet's cookie. When the pipeconf's helper is on
- * main, this method delegates to it.
+ * Where the punt reason of a packet-in is found, in one method: the lwAFTR interpreter delivers
+ * punted packets as {@link PuntedPacket}s carrying packet_in.reason.
  */
 final class PuntReasons {
 
@@ -17,9 +17,9 @@ final class PuntReasons {
 
     /**
      * @param pkt a packet-in
-     * @return its PuntReason_t code, or {@link #NONE}
+     * @return its PuntReason_t code (also codes this controller does not know), or {@link #NONE}
      */
     static int reasonOf(InboundPacket pkt) {
-        return pkt.cookie().map(Long::intValue).orElse(NONE);
+        return pkt instanceof PuntedPacket ? ((PuntedPacket) pkt).reasonCode() : NONE;
     }
 }

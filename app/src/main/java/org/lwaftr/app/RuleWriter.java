@@ -42,7 +42,7 @@ final class RuleWriter {
     private final int chunkSize;
 
     /**
-     * Per device, the config rules last written (port_side, side_egress, BR, aftr_ipv4/config). Rule
+     * Per device, the config rules last written (port_side, next_hop, BR, aftr_ipv4/config). Rule
      * maps are keyed by {@link RuleKey}: the same entry, whatever its action.
      */
     private final Map<DeviceId, Map<RuleKey, FlowRule>> configInstalled = new HashMap<>();

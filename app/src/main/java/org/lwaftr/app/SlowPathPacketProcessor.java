@@ -1,7 +1,11 @@
 package org.lwaftr.app;
 
+import org.lwaftr.store.SoftwireStore;
+import org.onosproject.core.ApplicationId;
+import org.onosproject.core.CoreService;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.PortNumber;
+import org.onosproject.net.config.NetworkConfigService;
 import org.onosproject.net.flow.DefaultTrafficTreatment;
 import org.onosproject.net.packet.DefaultOutboundPacket;
 import org.onosproject.net.packet.InboundPacket;
@@ -21,12 +25,19 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+import static org.onlab.util.Tools.groupedThreads;
 
 /**
  * Takes the packets lwAFTR devices punt (ARP, NDP, ICMP to the AFTR, fragments, no-binding and
  * too-big cases), runs the slow path on them and sends its answers back: out of a port, or through
  * the pipeline again (PortNumber.TABLE, which the interpreter maps to packet_out.do_forwarding).
- * Packets of other devices are left to other processors.
+ * Packets of other devices are left to other processors. The slow path is org.lwaftr.slowpath,
+ * one instance per device, configured from the policy and the device's settings.
  */
 @Component(immediate = true, service = SlowPathPacketProcessor.class)
 public class SlowPathPacketProcessor {
@@ -37,12 +48,32 @@ public class SlowPathPacketProcessor {
     protected PacketService packetService;
     @Reference(cardinality = ReferenceCardinality.MANDATORY)
     protected PiPipeconfService pipeconfService;
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected CoreService coreService;
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected NetworkConfigService netcfgService;
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected SoftwireStore store;
 
-    private volatile PuntHandler handler = new UnhandledPunts();
+    /** Clock of the slow path's rate limits and reassembly timeouts (tests set a fake one). */
+    LongSupplier nanoTime = System::nanoTime;
+
+    private volatile PuntHandler handler;
     private final PacketProcessor processor = this::process;
+    private ScheduledExecutorService expiry;
 
     @Activate
     protected void activate() {
+        ApplicationId appId = coreService.registerApplication(LwaftrManager.APP_NAME);
+        SlowPathPuntHandler slowPath = new SlowPathPuntHandler(new ConfigReader(netcfgService, appId), store, nanoTime);
+        handler = slowPath;
+        // Reassemblies also expire as fragments arrive; this catches the ones nobody completes.
+        expiry = Executors.newSingleThreadScheduledExecutor(groupedThreads("lwaftr", "reassembly-expiry", log));
+        expiry.scheduleWithFixedDelay(() -> {
+            if (handler == slowPath) {
+                slowPath.expireReassemblies();
+            }
+        }, EXPIRY_SECONDS, EXPIRY_SECONDS, TimeUnit.SECONDS);
         // Director priority: punted lwAFTR packets are ours before any other app sees them.
         packetService.addProcessor(processor, PacketProcessor.director(2));
         log.info("Started");
@@ -51,11 +82,15 @@ public class SlowPathPacketProcessor {
     @Deactivate
     protected void deactivate() {
         packetService.removeProcessor(processor);
+        expiry.shutdownNow();
         log.info("Stopped");
     }
 
+    private static final long EXPIRY_SECONDS = 5;
+
     /**
-     * @param h the slow path to run punted packets through
+     * @param h the slow path to run punted packets through (replaces org.lwaftr.slowpath; the lab
+     *          controller and tests)
      */
     public void setPuntHandler(PuntHandler h) {
         handler = Objects.requireNonNull(h);
@@ -72,7 +107,7 @@ public class SlowPathPacketProcessor {
         }
         InboundPacket in = ctx.inPacket();
         DeviceId device = in.receivedFrom().deviceId();
-        if (!pipeconfService.ofDevice(device).map(PipeconfRef.ID::equals).orElse(false)) {
+        if (!LwaftrDevices.isLwaftr(pipeconfService, device)) {
             return;
         }
         ByteBuffer buf = in.unparsed().duplicate();

@@ -5,7 +5,7 @@ import org.onlab.packet.MacAddress;
 import java.util.Objects;
 
 /**
- * How the AFTR sends toward one side: the data plane's {@code side_egress} row (egress port, VLAN,
+ * How the AFTR sends toward one side: the data plane's {@code next_hop} row (egress port, VLAN,
  * the AFTR's source MAC and the next hop's MAC).
  */
 public final class SideSettings {

@@ -7,7 +7,7 @@ import org.lwaftr.core.SoftwireKey;
 /**
  * One softwire's change as the local mirror applied it: before and after (null when absent), with
  * counter indexes, and the shape of its IPv4 address before and after — so the device programmer
- * writes the address's psid_shape/hairpin entries exactly when the address becomes bound, unbound
+ * writes the address's psid_shape/bound_ipv4 entries exactly when the address becomes bound, unbound
  * or reshaped (reference counting done once, here).
  */
 public final class SoftwireDelta {
@@ -65,12 +65,12 @@ public final class SoftwireDelta {
         return newShape;
     }
 
-    /** @return true if the address's psid_shape/hairpin entries must be (re)written */
+    /** @return true if the address's psid_shape/bound_ipv4 entries must be (re)written */
     public boolean addressBoundOrReshaped() {
         return newShape != null && newShape != oldShape;
     }
 
-    /** @return true if the address's psid_shape/hairpin entries must be removed */
+    /** @return true if the address's psid_shape/bound_ipv4 entries must be removed */
     public boolean addressUnbound() {
         return newShape == null && oldShape != null;
     }

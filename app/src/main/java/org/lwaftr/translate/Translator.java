@@ -83,31 +83,32 @@ public final class Translator {
             action = PiAction.builder().withId(ACTION_WHOLE_ADDRESS).build();
         } else {
             action = PiAction.builder().withId(actionPsidShift(shape.shift()))
-                    .withParameter(new PiActionParam(PARAM_MASK, Bits.of(shape.mask(), PSID_BITS)))
-                    .withParameter(new PiActionParam(PARAM_FIRST_PORT, Bits.of(shape.firstUsablePort(), PSID_BITS)))
+                    .withParameter(new PiActionParam(PARAM_MASK, Bits.of(shape.mask(), MASK_BITS)))
+                    .withParameter(new PiActionParam(PARAM_FIRST_PORT, Bits.of(shape.firstUsablePort(), MASK_BITS)))
                     .build();
         }
         return entry(TABLE_PSID_SHAPE, key1(FIELD_IPV4_ADDR, ipv4 & 0xffffffffL, IPV4_BITS), action);
     }
 
     /**
-     * The address's {@code hairpin_address} entry (RFC 7596 §6.2: traffic between softwires).
+     * The address's {@code bound_ipv4} entry: it has softwires (RFC 7596 §6.2 hairpinning candidate;
+     * where re-injected IPv4 is looked up).
      *
      * @param ipv4 the address as an int
      * @return the entry
      */
-    public PiTableEntry hairpinAddress(int ipv4) {
-        return entry(TABLE_HAIRPIN_ADDRESS, key1(FIELD_IPV4_DST, ipv4 & 0xffffffffL, IPV4_BITS),
-                PiAction.builder().withId(ACTION_BOUND_ADDRESS).build());
+    public PiTableEntry boundIpv4(int ipv4) {
+        return entry(TABLE_BOUND_IPV4, key1(FIELD_IPV4_DST, ipv4 & 0xffffffffL, IPV4_BITS),
+                PiAction.builder().withId(ACTION_BOUND).build());
     }
 
     /**
      * @param ipv4  a bound address
      * @param shape its shape
-     * @return its psid_shape and hairpin_address entries
+     * @return its psid_shape and bound_ipv4 entries
      */
     public List<PiTableEntry> address(int ipv4, PortSetShape shape) {
-        return List.of(psidShape(ipv4, shape), hairpinAddress(ipv4));
+        return List.of(psidShape(ipv4, shape), boundIpv4(ipv4));
     }
 
     // ---------------------------------------------------------------- per device
@@ -169,20 +170,21 @@ public final class Translator {
 
     /**
      * @param d device settings
-     * @return the two {@code side_egress} entries (toward the lwB4s, toward the Internet)
+     * @return the two {@code next_hop} entries: DOWNSTREAM leaves toward the lwB4s, UPSTREAM toward
+     *         the Internet
      */
-    public List<PiTableEntry> sideEgress(DeviceSettings d) {
-        return List.of(egress(SIDE_LWB4, d.lwb4Side()), egress(SIDE_INTERNET, d.internetSide()));
+    public List<PiTableEntry> nextHops(DeviceSettings d) {
+        return List.of(nextHop(DIRECTION_DOWNSTREAM, d.lwb4Side()), nextHop(DIRECTION_UPSTREAM, d.internetSide()));
     }
 
-    private PiTableEntry egress(int side, SideSettings s) {
-        PiAction action = PiAction.builder().withId(ACTION_SET_EGRESS)
+    private PiTableEntry nextHop(int direction, SideSettings s) {
+        PiAction action = PiAction.builder().withId(ACTION_SET_NEXT_HOP)
                 .withParameter(param(PARAM_PORT, s.port(), PORT_BITS))
                 .withParameter(param(PARAM_SRC_MAC, s.aftrMac().toLong(), MAC_BITS))
                 .withParameter(param(PARAM_DST_MAC, s.nextHopMac().toLong(), MAC_BITS))
                 .withParameter(param(PARAM_VLAN_ID, s.vlan(), VLAN_BITS))
                 .build();
-        return entry(TABLE_SIDE_EGRESS, key1(FIELD_SIDE, side, SIDE_BITS), action);
+        return entry(TABLE_NEXT_HOP, key1(FIELD_DIRECTION, direction, DIRECTION_BITS), action);
     }
 
     /**
@@ -213,7 +215,7 @@ public final class Translator {
     public List<PiTableEntry> aftrIpv4(DeviceSettings d) {
         List<PiTableEntry> out = new ArrayList<>();
         for (Ip4Address a : d.aftrIpv4()) {
-            out.add(entry(TABLE_AFTR_IPV4, key1(FIELD_IPV4_DST, a.toInt() & 0xffffffffL, IPV4_BITS),
+            out.add(entry(TABLE_AFTR_IPV4, key1(FIELD_IPV4_ADDR, a.toInt() & 0xffffffffL, IPV4_BITS),
                     PiAction.builder().withId(ACTION_AFTR_ADDRESS).build()));
         }
         return out;
@@ -225,13 +227,13 @@ public final class Translator {
      * @param d      device settings (null: only the policy and BR entries)
      * @param policy the policy
      * @param brs    the device's BR indexes
-     * @return port_side, side_egress, aftr_ipv4, br_address, br_source and aftr_config entries
+     * @return port_side, next_hop, aftr_ipv4, br_address, br_source and aftr_config entries
      */
     public List<PiTableEntry> deviceEntries(DeviceSettings d, LwaftrPolicy policy, BrIndexPlan brs) {
         List<PiTableEntry> out = new ArrayList<>();
         if (d != null) {
             out.addAll(portSides(d));
-            out.addAll(sideEgress(d));
+            out.addAll(nextHops(d));
             out.addAll(aftrIpv4(d));
         }
         out.addAll(brEntries(brs));

@@ -94,7 +94,7 @@ public final class ControlBenchmark {
 
     private static long expectedOps(int n) {
         int addresses = (n + 63) / 64;
-        return n + 2L * addresses + 2; // bindings, psid_shape + hairpin per address, BR entries
+        return n + 2L * addresses + 2; // bindings, psid_shape + bound_ipv4 per address, BR entries
     }
 
     /** @return softwires per second; leaves the rig loaded */

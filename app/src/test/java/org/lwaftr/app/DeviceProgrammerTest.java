@@ -42,7 +42,7 @@ public class DeviceProgrammerTest {
             + " \"aftr-mac\": \"02:aa:00:00:00:02\", \"next-hop-mac\": \"02:bb:00:00:00:02\"},"
             + " \"aftr-ipv4-addrs\": [\"192.0.2.254\"]}";
     static final Ip6Address BR = Ip6Address.valueOf("2001:db8:ffff::1");
-    /** port_side ×2, side_egress ×2, aftr_ipv4, aftr_config. */
+    /** port_side ×2, next_hop ×2, aftr_ipv4, aftr_config. */
     static final int CONFIG_RULES = 6;
 
     private TransactionalTestStorage storage;
@@ -92,12 +92,12 @@ public class DeviceProgrammerTest {
     @Test
     public void deviceFoundAtStartGetsEverything() {
         assertEquals(java.util.Set.of(aftr1), programmer.programmedDevices());
-        // config + BR (br_address, br_source) + 2 bindings + psid_shape + hairpin_address
+        // config + BR (br_address, br_source) + 2 bindings + psid_shape + bound_ipv4
         assertEquals(CONFIG_RULES + 2 + 2 + 2, flows.installed(aftr1).size());
         List<RecordingFlowRuleService.Op> ops = flows.ops();
         assertEquals(2, count(ops, TABLE_BINDING, FlowRuleOperation.Type.ADD));
         assertEquals(1, count(ops, TABLE_PSID_SHAPE, FlowRuleOperation.Type.ADD));
-        assertEquals(1, count(ops, TABLE_HAIRPIN_ADDRESS, FlowRuleOperation.Type.ADD));
+        assertEquals(1, count(ops, TABLE_BOUND_IPV4, FlowRuleOperation.Type.ADD));
         assertEquals(1, count(ops, TABLE_AFTR_CONFIG, FlowRuleOperation.Type.ADD));
         assertTrue("the aftr_config entry is the default entry (empty selector)", ops.stream()
                 .filter(o -> o.rule.table().equals(TABLE_AFTR_CONFIG)).allMatch(o -> o.rule.selector()
@@ -116,9 +116,9 @@ public class DeviceProgrammerTest {
         flows.clearOps();
         apply(BindingChange.add(sw("198.51.100.7", 3, "2001:db8::7")));
         ops = flows.ops();
-        assertEquals("binding + the new address's psid_shape and hairpin_address", 3, ops.size());
+        assertEquals("binding + the new address's psid_shape and bound_ipv4", 3, ops.size());
         assertEquals(1, count(ops, TABLE_PSID_SHAPE, FlowRuleOperation.Type.ADD));
-        assertEquals(1, count(ops, TABLE_HAIRPIN_ADDRESS, FlowRuleOperation.Type.ADD));
+        assertEquals(1, count(ops, TABLE_BOUND_IPV4, FlowRuleOperation.Type.ADD));
 
         flows.clearOps();
         apply(BindingChange.remove(sw("192.0.2.1", 1, "2001:db8::1").key()));
@@ -129,7 +129,7 @@ public class DeviceProgrammerTest {
         flows.clearOps();
         apply(BindingChange.remove(sw("192.0.2.1", 2, "2001:db8::2").key()));
         ops = flows.ops();
-        assertEquals("last softwire of the address: binding, shape and hairpin go", 3, ops.size());
+        assertEquals("last softwire of the address: binding, shape and bound_ipv4 go", 3, ops.size());
         assertTrue(ops.stream().allMatch(o -> o.type == FlowRuleOperation.Type.REMOVE));
         assertEquals(CONFIG_RULES + 2 + 3, flows.installed(aftr1).size());
     }
@@ -182,7 +182,7 @@ public class DeviceProgrammerTest {
         netcfg.set(aftr1, DEVICE_JSON.replace("02:bb:00:00:00:02", "02:bb:00:00:00:22"));
         List<RecordingFlowRuleService.Op> ops = flows.ops();
         assertEquals(ops.toString(), 1, ops.size());
-        assertEquals(TABLE_SIDE_EGRESS, ops.get(0).rule.table());
+        assertEquals(TABLE_NEXT_HOP, ops.get(0).rule.table());
         flows.clearOps();
         netcfg.set(aftr1, DEVICE_JSON.replace("\"aftr-ipv4-addrs\": [\"192.0.2.254\"]", "\"aftr-ipv4-addrs\": []")
                 .replace("02:bb:00:00:00:02", "02:bb:00:00:00:22"));
@@ -218,7 +218,7 @@ public class DeviceProgrammerTest {
         assertTrue("not master: nothing written", flows.ops().isEmpty());
         topo.setMaster(aftr1, true);
         List<RecordingFlowRuleService.Op> ops = flows.ops();
-        assertEquals("only what the device lacks: the new binding, shape and hairpin", 3, ops.size());
+        assertEquals("only what the device lacks: the new binding, shape and bound_ipv4", 3, ops.size());
         assertEquals(1, count(ops, TABLE_BINDING, FlowRuleOperation.Type.ADD));
     }
 

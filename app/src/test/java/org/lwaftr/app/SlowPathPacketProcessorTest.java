@@ -1,12 +1,21 @@
 package org.lwaftr.app;
 
+import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
+import org.lwaftr.pipeconf.PuntedPacket;
+import org.lwaftr.pipeconf.gen.PuntReason;
+import org.lwaftr.store.TransactionalTestStorage;
+import org.onlab.packet.Data;
+import org.onlab.packet.Ethernet;
+import org.onlab.packet.IPv4;
+import org.onlab.packet.Ip4Address;
+import org.onlab.packet.MacAddress;
+import org.onlab.packet.UDP;
 import org.onosproject.net.ConnectPoint;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.PortNumber;
 import org.onosproject.net.flow.instructions.Instructions;
-import org.onosproject.net.packet.DefaultInboundPacket;
 import org.onosproject.net.packet.OutboundPacket;
 import org.onosproject.net.packet.PacketContext;
 import org.onosproject.net.packet.PacketContextAdapter;
@@ -18,7 +27,8 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
@@ -26,14 +36,20 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 /**
- * Punted packets of lwAFTR devices go through the slow path; its answers go out of a port or back
- * through the pipeline.
+ * Punted packets of lwAFTR devices go through the slow path (org.lwaftr.slowpath, configured from
+ * netcfg); its answers go out of a port or back through the pipeline.
  */
 public class SlowPathPacketProcessorTest {
+
+    private static final DeviceId AFTR = DeviceId.deviceId("device:aftr1");
+    private static final Ip4Address HOST = Ip4Address.valueOf("203.0.113.7");
+    private static final Ip4Address UNBOUND = Ip4Address.valueOf("198.51.100.99");
 
     private final List<OutboundPacket> emitted = new ArrayList<>();
     private PacketProcessor processor;
     private final TestTopology topo = new TestTopology();
+    private final TestNetworkConfig netcfg = new TestNetworkConfig();
+    private final AtomicLong clock = new AtomicLong(1_000_000_000L);
     private SlowPathPacketProcessor component;
     private final List<Object[]> handled = new ArrayList<>();
 
@@ -52,16 +68,44 @@ public class SlowPathPacketProcessorTest {
             }
         };
         component.pipeconfService = topo.pipeconfService;
+        component.coreService = topo.core;
+        component.netcfgService = netcfg;
+        component.store = StoreFactory.store(new TransactionalTestStorage());
+        component.nanoTime = clock::get;
         component.activate();
-        topo.addAftr("device:aftr1");
+        topo.addAftr(AFTR.toString());
         topo.addAftr("device:fabric");
         topo.pipeconfs.put(DeviceId.deviceId("device:fabric"), new PiPipeconfId("org.onosproject.pipelines.fabric"));
     }
 
-    private static PacketContext punt(String device, long port, int reason, byte[] frame) {
-        return new PacketContextAdapter(0, new DefaultInboundPacket(
-                new ConnectPoint(DeviceId.deviceId(device), PortNumber.portNumber(port)), null,
-                ByteBuffer.wrap(frame), Optional.of((long) reason)), null, false);
+    @After
+    public void tearDown() {
+        component.deactivate();
+    }
+
+    private static PacketContext punt(DeviceId device, long port, int reason, byte[] frame) {
+        return new PacketContextAdapter(0, new PuntedPacket(new ConnectPoint(device, PortNumber.portNumber(port)),
+                new Ethernet(), frame, reason), null, false);
+    }
+
+    /** A UDP packet from the Internet to an address without softwire, as the switch received it. */
+    private static byte[] toUnboundAddress() {
+        UDP udp = new UDP();
+        udp.setSourcePort(5000);
+        udp.setDestinationPort(2000);
+        udp.setPayload(new Data(new byte[32]));
+        IPv4 ip = new IPv4();
+        ip.setSourceAddress(HOST.toInt());
+        ip.setDestinationAddress(UNBOUND.toInt());
+        ip.setTtl((byte) 64);
+        ip.setProtocol(IPv4.PROTOCOL_UDP);
+        ip.setPayload(udp);
+        Ethernet eth = new Ethernet();
+        eth.setDestinationMACAddress(MacAddress.valueOf("02:aa:00:00:00:02"));
+        eth.setSourceMACAddress(MacAddress.valueOf("02:bb:00:00:00:02"));
+        eth.setEtherType(Ethernet.TYPE_IPV4);
+        eth.setPayload(ip);
+        return eth.serialize();
     }
 
     @Test
@@ -79,12 +123,12 @@ public class SlowPathPacketProcessorTest {
                 return Map.of("handled", (long) handled.size());
             }
         });
-        PacketContext ctx = punt("device:aftr1", 7, 1, frame);
+        PacketContext ctx = punt(AFTR, 7, PuntReason.ARP.code(), frame);
         processor.process(ctx);
         assertEquals(1, handled.size());
-        assertEquals(DeviceId.deviceId("device:aftr1"), handled.get(0)[0]);
+        assertEquals(AFTR, handled.get(0)[0]);
         assertEquals(7, handled.get(0)[1]);
-        assertEquals("PuntReason_t ARP from the packet-in", 1, handled.get(0)[2]);
+        assertEquals("the reason of the PuntedPacket", PuntReason.ARP.code(), handled.get(0)[2]);
         assertArrayEquals(frame, (byte[]) handled.get(0)[3]);
         assertEquals(2, emitted.size());
         assertEquals(Instructions.createOutput(PortNumber.portNumber(3)),
@@ -97,7 +141,7 @@ public class SlowPathPacketProcessorTest {
 
     @Test
     public void otherDevicesPacketsAreLeftAlone() {
-        PacketContext ctx = punt("device:fabric", 1, 1, new byte[] {1});
+        PacketContext ctx = punt(DeviceId.deviceId("device:fabric"), 1, 1, new byte[] {1});
         processor.process(ctx);
         assertFalse(ctx.isHandled());
         assertTrue(emitted.isEmpty());
@@ -105,12 +149,29 @@ public class SlowPathPacketProcessorTest {
     }
 
     @Test
-    public void withoutASlowPathPuntsAreCountedAndDropped() {
-        PacketContext ctx = punt("device:aftr1", 1, 8, new byte[] {1});
+    public void withoutDeviceSettingsPuntsAreCountedAndDropped() {
+        PacketContext ctx = punt(AFTR, 2, PuntReason.DOWNSTREAM_NO_BINDING.code(), toUnboundAddress());
         processor.process(ctx);
         assertTrue(ctx.isHandled());
         assertTrue(emitted.isEmpty());
-        assertEquals(Map.of("unhandled-reason-8", 1L), component.counters());
+        assertEquals(Map.of("drop-no-device-settings", 1L), component.counters());
+    }
+
+    /** RFC 7596 §9 / RFC 8676 icmpv4-rate: errors per period, on the slow path's clock. */
+    @Test
+    public void rfc7596Sec9IcmpErrorsFollowTheConfiguredRate() {
+        netcfg.set(AFTR, DeviceProgrammerTest.DEVICE_JSON);
+        netcfg.set(TestTopology.APP_ID, "{\"icmp-policy\": {\"icmpv4-errors\": {\"icmpv4-rate\": 2}}}");
+        for (int i = 0; i < 3; i++) {
+            processor.process(punt(AFTR, 2, PuntReason.DOWNSTREAM_NO_BINDING.code(), toUnboundAddress()));
+        }
+        assertEquals("RFC 7596 §6.2: ICMPv4 3/1 to the sender, two per second", 2, emitted.size());
+        assertEquals(Instructions.createOutput(PortNumber.portNumber(2)),
+                emitted.get(0).treatment().allInstructions().get(0));
+        clock.addAndGet(TimeUnit.SECONDS.toNanos(1));
+        processor.process(punt(AFTR, 2, PuntReason.DOWNSTREAM_NO_BINDING.code(), toUnboundAddress()));
+        assertEquals("the bucket refills after the period", 3, emitted.size());
+        assertEquals(1L, (long) component.counters().get("icmpv4-rate-limited"));
     }
 
     @Test
@@ -126,7 +187,7 @@ public class SlowPathPacketProcessorTest {
                 return Map.of();
             }
         });
-        PacketContext ctx = punt("device:aftr1", 1, 5, new byte[] {1});
+        PacketContext ctx = punt(AFTR, 1, 5, new byte[] {1});
         processor.process(ctx);
         assertTrue(ctx.isHandled());
         assertTrue(emitted.isEmpty());

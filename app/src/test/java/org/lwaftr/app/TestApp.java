@@ -28,6 +28,9 @@ final class TestApp {
         programmer = topo.programmer(store, netcfg, flows, executor);
         slowPath.packetService = new PacketServiceAdapter();
         slowPath.pipeconfService = topo.pipeconfService;
+        slowPath.coreService = topo.core;
+        slowPath.netcfgService = netcfg;
+        slowPath.store = store;
         slowPath.activate();
         manager.coreService = topo.core;
         manager.netcfgRegistry = netcfg;

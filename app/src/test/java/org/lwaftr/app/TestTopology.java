@@ -180,7 +180,7 @@ public final class TestTopology {
         devices.put(d, dev);
         available.add(d);
         mastered.add(d);
-        pipeconfs.put(d, PipeconfRef.ID);
+        pipeconfs.put(d, org.lwaftr.pipeconf.LwaftrPipeconf.ID);
         return dev;
     }
 

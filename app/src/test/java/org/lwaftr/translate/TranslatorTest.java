@@ -122,12 +122,12 @@ public class TranslatorTest {
     }
 
     @Test
-    public void rfc7596Sec62HairpinEntryPerAddress() {
+    public void rfc7596Sec62BoundIpv4EntryPerAddress() {
         List<PiTableEntry> es = t.address(Ip4Address.valueOf("192.0.2.1").toInt(), PortSetShape.of(6, 6));
         assertEquals(2, es.size());
-        assertEquals(entry(TABLE_HAIRPIN_ADDRESS,
+        assertEquals(entry(TABLE_BOUND_IPV4,
                 PiMatchKey.builder().addFieldMatch(new PiExactFieldMatch(FIELD_IPV4_DST, bytes(192, 0, 2, 1))).build(),
-                PiAction.builder().withId(ACTION_BOUND_ADDRESS).build()), es.get(1));
+                PiAction.builder().withId(ACTION_BOUND).build()), es.get(1));
     }
 
     @Test
@@ -166,7 +166,7 @@ public class TranslatorTest {
     }
 
     @Test
-    public void portSideAndEgressEntries() {
+    public void portSideAndNextHopEntries() {
         List<PiTableEntry> sides = t.portSides(device());
         assertEquals(entry(TABLE_PORT_SIDE,
                 PiMatchKey.builder()
@@ -177,16 +177,28 @@ public class TranslatorTest {
                         .withParameter(new PiActionParam(PARAM_SIDE, bytes(SIDE_INTERNET)))
                         .withParameter(new PiActionParam(PARAM_AFTR_MAC, bytes(2, 0, 0, 0, 0, 2)))
                         .build()), sides.get(1));
-        List<PiTableEntry> egress = t.sideEgress(device());
-        assertEquals(entry(TABLE_SIDE_EGRESS,
-                PiMatchKey.builder().addFieldMatch(new PiExactFieldMatch(FIELD_SIDE, bytes(SIDE_LWB4))).build(),
-                PiAction.builder().withId(ACTION_SET_EGRESS)
+        List<PiTableEntry> egress = t.nextHops(device());
+        assertEquals(entry(TABLE_NEXT_HOP,
+                PiMatchKey.builder().addFieldMatch(new PiExactFieldMatch(FIELD_DIRECTION,
+                        bytes(DIRECTION_DOWNSTREAM))).build(),
+                PiAction.builder().withId(ACTION_SET_NEXT_HOP)
                         .withParameter(new PiActionParam(PARAM_PORT, bytes(0, 1)))
                         .withParameter(new PiActionParam(PARAM_SRC_MAC, bytes(2, 0, 0, 0, 0, 1)))
                         .withParameter(new PiActionParam(PARAM_DST_MAC, bytes(2, 0, 0, 0, 1, 1)))
                         .withParameter(new PiActionParam(PARAM_VLAN_ID, bytes(0, 0)))
                         .build()), egress.get(0));
-        assertEquals(1, t.aftrIpv4(device()).size());
+        assertEquals(entry(TABLE_NEXT_HOP,
+                PiMatchKey.builder().addFieldMatch(new PiExactFieldMatch(FIELD_DIRECTION,
+                        bytes(DIRECTION_UPSTREAM))).build(),
+                PiAction.builder().withId(ACTION_SET_NEXT_HOP)
+                        .withParameter(new PiActionParam(PARAM_PORT, bytes(0, 2)))
+                        .withParameter(new PiActionParam(PARAM_SRC_MAC, bytes(2, 0, 0, 0, 0, 2)))
+                        .withParameter(new PiActionParam(PARAM_DST_MAC, bytes(2, 0, 0, 0, 1, 2)))
+                        .withParameter(new PiActionParam(PARAM_VLAN_ID, bytes(0, 100)))
+                        .build()), egress.get(1));
+        assertEquals(List.of(entry(TABLE_AFTR_IPV4,
+                PiMatchKey.builder().addFieldMatch(new PiExactFieldMatch(FIELD_IPV4_ADDR, bytes(192, 0, 2, 254)))
+                        .build(), PiAction.builder().withId(ACTION_AFTR_ADDRESS).build())), t.aftrIpv4(device()));
     }
 
     @Test
@@ -209,7 +221,7 @@ public class TranslatorTest {
                                 .withParameter(new PiActionParam(PARAM_BR_ADDR,
                                         ImmutableByteSequence.copyFrom(br.toOctets()))).build())),
                 Set.copyOf(es));
-        // device entries: 2 port_side + 2 side_egress + 1 aftr_ipv4 + 2·2 BR + aftr_config
+        // device entries: 2 port_side + 2 next_hop + 1 aftr_ipv4 + 2·2 BR + aftr_config
         assertEquals(10, t.deviceEntries(device(), LwaftrPolicy.DEFAULT, plan).size());
     }
 
