@@ -27,6 +27,7 @@ import org.onosproject.event.ListenerRegistry;
 import org.onosproject.net.Device;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.config.ConfigFactory;
+import org.onosproject.net.config.NetworkConfigListener;
 import org.onosproject.net.config.NetworkConfigRegistry;
 import org.onosproject.net.config.basics.SubjectFactories;
 import org.onosproject.net.device.DeviceService;
@@ -48,6 +49,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static org.onlab.util.Tools.groupedThreads;
 
 /**
  * {@link LwaftrService}: softwire batches go to the distributed store (the device programmer
@@ -81,6 +86,15 @@ public class LwaftrManager implements LwaftrService {
 
     private final ListenerRegistry<LwaftrEvent, LwaftrListener> listeners = new ListenerRegistry<>();
     private ConfigReader config;
+    private final BindingTableSource tableSource = new BindingTableSource();
+    /** Runs binding-table loads off the event thread (tests run them inline). */
+    java.util.concurrent.Executor loader;
+    private final NetworkConfigListener netcfgListener = e -> {
+        if (e.configClass() == LwaftrAppConfig.class) {
+            loader.execute(this::loadBindingTable);
+        }
+    };
+    private ExecutorService ownLoader;
 
     private final ConfigFactory<ApplicationId, LwaftrAppConfig> appConfigFactory =
             new ConfigFactory<>(SubjectFactories.APP_SUBJECT_FACTORY, LwaftrAppConfig.class, LwaftrAppConfig.KEY) {
@@ -118,15 +132,41 @@ public class LwaftrManager implements LwaftrService {
         netcfgRegistry.registerConfigFactory(deviceConfigFactory);
         config = new ConfigReader(netcfgRegistry, appId);
         store.addListener(storeListener);
+        if (loader == null) {
+            ownLoader = Executors.newSingleThreadExecutor(groupedThreads("lwaftr", "binding-loader", log));
+            loader = ownLoader;
+        }
+        netcfgRegistry.addListener(netcfgListener);
+        loader.execute(this::loadBindingTable);
         log.info("Started with {} softwires", store.table().size());
     }
 
     @Deactivate
     protected void deactivate() {
+        netcfgRegistry.removeListener(netcfgListener);
+        if (ownLoader != null) {
+            ownLoader.shutdownNow();
+        }
         store.removeListener(storeListener);
         netcfgRegistry.unregisterConfigFactory(deviceConfigFactory);
         netcfgRegistry.unregisterConfigFactory(appConfigFactory);
         log.info("Stopped");
+    }
+
+    /**
+     * Makes the table equal to the binding table the policy names, when that source changed. Every
+     * instance does it; the store orders them and the later ones find nothing left to change.
+     */
+    private void loadBindingTable() {
+        try {
+            Optional<List<Softwire>> target = tableSource.readIfChanged(config.policy());
+            if (target.isPresent()) {
+                BindingDiff d = replaceAll(target.get());
+                log.info("Binding table from the policy: {} softwires, applied {}", target.get().size(), d);
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            log.error("Binding table of the policy not applied (nothing changed): {}", e.getMessage());
+        }
     }
 
     private static LwaftrEvent event(SoftwireDelta d) {

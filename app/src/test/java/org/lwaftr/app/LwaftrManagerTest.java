@@ -132,6 +132,29 @@ public class LwaftrManagerTest {
     }
 
     @Test
+    public void bindingTableOfThePolicyIsLoadedWhenItChanges() throws java.io.IOException {
+        String entry = "{\"binding-ipv4-addr\": \"192.0.2.1\", \"port-set\": {\"psid-offset\": 6,"
+                + " \"psid-len\": 6, \"psid\": %d}, \"binding-ipv6info\": \"2001:db8::%d\","
+                + " \"br-ipv6-addr\": \"2001:db8:ffff::1\"}";
+        netcfg.set(TestTopology.APP_ID, "{\"binding-table\": {\"binding-entry\": ["
+                + String.format(entry, 1, 1) + ", " + String.format(entry, 2, 2) + "]}}");
+        assertEquals(2, manager.count());
+        long v = manager.tableVersion();
+        netcfg.set(TestTopology.APP_ID, "{\"hop-limit\": 9, \"binding-table\": {\"binding-entry\": ["
+                + String.format(entry, 1, 1) + ", " + String.format(entry, 2, 2) + "]}}");
+        assertEquals("same table: not read again", v, manager.tableVersion());
+        java.nio.file.Path f = java.nio.file.Files.createTempFile("bt", ".csv");
+        java.nio.file.Files.writeString(f, "ipv4,psid_offset,psid_len,psid,lwb4,br\n"
+                + "192.0.2.9,0,0,0,2001:db8::9,2001:db8:ffff::1\n");
+        netcfg.set(TestTopology.APP_ID, "{\"binding-table-file\": \"" + f + "\"}");
+        assertEquals(1, manager.count());
+        assertTrue(manager.lookup(Ip4Address.valueOf("192.0.2.9"), 80).isPresent());
+        netcfg.set(TestTopology.APP_ID, "{\"binding-table-file\": \"" + f + "x\"}");
+        assertEquals("a missing file changes nothing", 1, manager.count());
+        java.nio.file.Files.delete(f);
+    }
+
+    @Test
     public void pagesAreInKeyOrder() {
         List<BindingChange> adds = new ArrayList<>();
         for (int i = 5; i >= 1; i--) {

@@ -40,6 +40,7 @@ final class TestApp {
         manager.deviceService = topo.deviceService;
         manager.pipeconfService = topo.pipeconfService;
         manager.counterReader = counters;
+        manager.loader = Runnable::run;
         manager.activate();
     }
 
