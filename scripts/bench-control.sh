@@ -4,8 +4,7 @@
 #   scripts/bench-control.sh [softwires=100000] [updates=5000] [rate/s=1000]
 set -e
 cd "$(dirname "$0")/.."
-mvn -o -q -B -Dstyle.color=never -pl app -am test-compile -DskipTests
-mvn -o -q -B -Dstyle.color=never -pl app dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.cp \
-    >/dev/null
-CP="app/target/classes:app/target/test-classes:pipeconf/target/classes:$(cat app/target/bench.cp)"
+mvn -o -q -B -Dstyle.color=never -pl app -am test-compile dependency:build-classpath \
+    -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.cp >/dev/null
+CP="app/target/classes:app/target/test-classes:$(cat app/target/bench.cp)"
 exec java -Xms2g -Xmx4g -cp "$CP" org.lwaftr.app.ControlBenchmark "$@"
