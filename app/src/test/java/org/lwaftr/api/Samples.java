@@ -1,5 +1,7 @@
 package org.lwaftr.api;
 
+import org.lwaftr.codec.InvalidInputException;
+import org.lwaftr.core.InvalidBindingException;
 import org.lwaftr.core.PortSet;
 import org.lwaftr.core.Softwire;
 import org.onlab.packet.Ip4Address;
@@ -34,5 +36,21 @@ public final class Samples {
                 softwire("192.0.2.1", 1, "2001:db8::1", BR),
                 softwire("192.0.2.1", 2, "2001:db8::2", BR),
                 softwire("192.0.2.2", 1, "2001:db8::1", BR2));
+    }
+
+    /**
+     * @param r something that must refuse its input
+     * @return the field the refusal names
+     * @throws AssertionError if the input was accepted
+     */
+    public static String refusedField(Runnable r) {
+        try {
+            r.run();
+        } catch (InvalidInputException e) {
+            return e.field();
+        } catch (InvalidBindingException e) {
+            return e.field();
+        }
+        throw new AssertionError("input accepted");
     }
 }

@@ -1,29 +1,27 @@
 package org.lwaftr.codec;
 
 import org.junit.Test;
-import org.lwaftr.core.InvalidBindingException;
+import org.lwaftr.api.Samples;
 import org.lwaftr.core.Softwire;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 
 /**
  * Operator text → values: what is accepted, and errors that name the field.
  */
 public class InputsTest {
 
+    /** Refusals name the field and start their message with it. */
     private static String fieldOf(Runnable r) {
-        try {
-            r.run();
-        } catch (InvalidInputException e) {
-            assertTrue(e.getMessage(), e.getMessage().startsWith(e.field()));
-            return e.field();
-        } catch (InvalidBindingException e) {
-            return e.field();
-        }
-        fail("accepted");
-        return null;
+        return Samples.refusedField(() -> {
+            try {
+                r.run();
+            } catch (InvalidInputException e) {
+                assertTrue(e.getMessage(), e.getMessage().startsWith(e.field()));
+                throw e;
+            }
+        });
     }
 
     @Test
