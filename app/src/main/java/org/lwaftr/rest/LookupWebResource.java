@@ -1,0 +1,43 @@
+package org.lwaftr.rest;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.lwaftr.codec.Inputs;
+import org.lwaftr.codec.SoftwireCodec;
+import org.lwaftr.core.Softwire;
+import org.onlab.packet.Ip4Address;
+
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import java.util.Optional;
+
+/**
+ * Which softwire holds an IPv4 address and port now (RFC 7596 §6.2 lookup).
+ */
+@Path("lookup")
+public class LookupWebResource extends LwaftrWebResource {
+
+    /**
+     * @param ipv4 the IPv4 address
+     * @param port the port (or ICMP identifier)
+     * @return 200 {@code {binding-ipv4-addr, port, binding-entry}}; 404 if no softwire holds them
+     */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response lookup(@QueryParam("ipv4") String ipv4, @QueryParam("port") String port) {
+        Ip4Address a = Inputs.ipv4("ipv4", ipv4);
+        int p = Inputs.port(Inputs.F_PORT, port);
+        Optional<Softwire> s = service().lookup(a, p);
+        if (s.isEmpty()) {
+            return notFound("no softwire holds " + a + " port " + p);
+        }
+        ObjectNode o = mapper().createObjectNode();
+        o.put(Softwire.F_IPV4, a.toString());
+        o.put(Inputs.F_PORT, p);
+        o.set(SoftwireCodec.F_BINDING_ENTRY, SoftwireCodec.encode(s.get()));
+        return json(o);
+    }
+}

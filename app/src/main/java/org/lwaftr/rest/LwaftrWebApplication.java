@@ -1,0 +1,17 @@
+package org.lwaftr.rest;
+
+import org.onlab.rest.AbstractWebApplication;
+
+import java.util.Set;
+
+/**
+ * The lwAFTR REST API, served by ONOS at {@code /onos/lwaftr} (bundle header Web-ContextPath).
+ */
+public class LwaftrWebApplication extends AbstractWebApplication {
+    @Override
+    public Set<Class<?>> getClasses() {
+        return getClasses(SoftwiresWebResource.class, BindingTableWebResource.class, LookupWebResource.class,
+                WhoHadWebResource.class, StatsWebResource.class, PolicyWebResource.class,
+                InvalidInputMapper.class, InvalidBindingMapper.class);
+    }
+}
