@@ -8,12 +8,8 @@ import java.io.InputStream;
 import java.util.List;
 
 /**
- * Seam: reads a whole binding table sent to {@code PUT /binding-table}, in the format its
- * Content-Type names. {@link JsonBindingTableReader} (RFC 8676 JSON as a tree) is the one wired
- * today; once {@code org.lwaftr.core.io} is merged, an implementation over
- * {@code BindingTableFormats.read(InputStream, BindingFormat)} adds CSV ({@code text/csv}) and
- * Snabb softwire-config ({@code text/plain}) and streams large JSON tables; install it in
- * {@code BindingTableWebResource.reader}.
+ * Reads a whole binding table sent to {@code PUT /binding-table}, in the format its Content-Type
+ * names ({@link FormatsBindingTableReader} is the implementation in use).
  */
 public interface BindingTableReader {
 

@@ -30,7 +30,7 @@ import java.util.List;
 public class BindingTableWebResource extends LwaftrWebResource {
 
     /** How {@code PUT} bodies are read; the seam for the {@code org.lwaftr.core.io} formats. */
-    static volatile BindingTableReader reader = new JsonBindingTableReader();
+    static volatile BindingTableReader reader = new FormatsBindingTableReader();
 
     /**
      * Exports every softwire as RFC 8676 JSON, streamed entry by entry.

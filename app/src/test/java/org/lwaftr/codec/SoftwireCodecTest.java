@@ -130,28 +130,6 @@ public class SoftwireCodecTest {
     }
 
     @Test
-    public void bindingTableEnvelopes() throws IOException {
-        String e = "{'binding-ipv4-addr':'192.0.2.1','binding-ipv6info':'2001:db8::1','br-ipv6-addr':'2001:db8::2'}";
-        assertEquals(1, BindingTableJson.decode(json("[" + e + "]")).size());
-        assertEquals(1, BindingTableJson.decode(json("{'binding-entry':[" + e + "]}")).size());
-        assertEquals(1, BindingTableJson.decode(json("{'ietf-softwire-br:binding-table':{'binding-entry':[" + e
-                + "]}}")).size());
-        assertEquals(2, BindingTableJson.decode(json("{'ietf-softwire-br:br-instances':{'binding':{'bind-instance':"
-                + "[{'name':'a','binding-table':{'binding-entry':[" + e + "," + e.replace("192.0.2.1", "192.0.2.2")
-                + "]}}]}}}")).size());
-        try {
-            BindingTableJson.decode(json("[" + e + "," + e.replace("2001:db8::1", "2001:db8::1/64") + "]"));
-            fail();
-        } catch (InvalidBindingException x) {
-            assertEquals(1, x.entry());
-            assertEquals("binding-ipv6info", x.field());
-        }
-        List<Softwire> two = List.of(Samples.softwire("192.0.2.1", 5, "2001:db8::1", Samples.BR),
-                Samples.softwire("192.0.2.1", 6, "2001:db8::2", Samples.BR));
-        assertEquals(two, BindingTableJson.decode(BindingTableJson.encode(two)));
-    }
-
-    @Test
     public void rfc7422RecordsCarryTheInterval() {
         Softwire s = Samples.softwire("192.0.2.1", 5, "2001:db8::1", Samples.BR);
         JsonNode past = SoftwireCodec.encode(new BindingRecord(s, 0, 1000));

@@ -185,15 +185,41 @@ public class LwaftrWebResourceTest extends ResourceTest {
         assertEquals(400, r.getStatus());
         JsonNode j = json(r);
         assertEquals(2, j.get("entry").asInt());
-        assertTrue(j.get("error").asText(), j.get("error").asText().startsWith("entry 2: "));
+        assertTrue(j.get("error").asText(), j.get("error").asText().startsWith("entry 2 (line 1): "));
         assertTrue(service.applied.isEmpty());
         assertEquals(3, service.count());
     }
 
     @Test
-    public void putInAnotherFormatIs415UntilCoreIoIsWired() {
-        Response r = target("binding-table").request().put(Entity.entity("ipv4,psid_offset\n",
-                MediaType.valueOf("text/csv")));
+    public void putCsvReplacesTheTable() throws IOException {
+        String csv = "ipv4,psid_offset,psid_len,psid,lwb4,br\n"
+                + "198.51.100.1,6,6,1,2001:db8:1::1,2001:db8::2\n";
+        Response r = target("binding-table").request().put(Entity.entity(csv, MediaType.valueOf("text/csv")));
+        assertEquals(200, r.getStatus());
+        JsonNode j = json(r);
+        assertEquals(1, j.get("added").asInt());
+        assertEquals(3, j.get("removed").asInt());
+        assertEquals(1, service.count());
+    }
+
+    @Test
+    public void putBadCsvNamesLineAndFieldAndAppliesNothing() throws IOException {
+        String csv = "ipv4,psid_offset,psid_len,psid,lwb4,br\n"
+                + "198.51.100.1,6,6,1,2001:db8:1::1,2001:db8::2\n"
+                + "198.51.100.2,6,6,70,2001:db8:1::2,2001:db8::2\n";
+        Response r = target("binding-table").request().put(Entity.entity(csv, MediaType.valueOf("text/csv")));
+        assertEquals(400, r.getStatus());
+        JsonNode j = json(r);
+        assertTrue(j.toString(), j.get("error").asText().contains("line 3"));
+        assertEquals("psid", j.get("field").asText());
+        assertTrue(service.applied.isEmpty());
+        assertEquals(3, service.count());
+    }
+
+    @Test
+    public void putInAnUnknownFormatIs415() {
+        Response r = target("binding-table").request().put(Entity.entity("<x/>",
+                MediaType.APPLICATION_XML_TYPE));
         assertEquals(415, r.getStatus());
         assertTrue(service.applied.isEmpty());
     }
