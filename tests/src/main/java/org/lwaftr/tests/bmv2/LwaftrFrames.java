@@ -12,6 +12,7 @@ import org.onlab.packet.Ip6Address;
 import org.onlab.packet.MacAddress;
 import org.onlab.packet.TCP;
 import org.onlab.packet.UDP;
+import org.onlab.packet.ipv6.DestinationOptions;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -135,6 +136,24 @@ public final class LwaftrFrames {
     /** The IPv4-in-IPv6 packet a lwB4 sends (RFC 7596 §5.1): {@code lwb4} → {@code br}. */
     public static byte[] tunnel(Ip6Address lwb4, Ip6Address br, IPv4 inner) {
         return ipv6(lwb4, br, PROTO_IPV4, bytes(inner)).serialize();
+    }
+
+    /**
+     * As {@link #tunnel}, with a Destination Options header carrying {@code options} (padded by the
+     * caller to 6 + 8n bytes) between the IPv6 header and the IPv4 packet.
+     */
+    public static byte[] tunnelWithOptions(Ip6Address lwb4, Ip6Address br, IPv4 inner, byte[] options) {
+        DestinationOptions opts = new DestinationOptions();
+        opts.setNextHeader(PROTO_IPV4);
+        opts.setHeaderExtLength((byte) ((options.length + 2) / 8 - 1));
+        opts.setOptions(options);
+        opts.setPayload(new Data(bytes(inner)));
+        return ipv6(lwb4, br, IPv6.PROTOCOL_DSTOPT, opts).serialize();
+    }
+
+    /** As {@link #tunnel}, with the RFC 2473 §5.1 Tunnel Encapsulation Limit option (limit 4) as Linux sends it. */
+    public static byte[] tunnelWithEncapsulationLimit(Ip6Address lwb4, Ip6Address br, IPv4 inner) {
+        return tunnelWithOptions(lwb4, br, inner, new byte[]{4, 1, 4, 1, 1, 0}); // option 4 len 1, PadN
     }
 
     /** An Ethernet frame of {@code etherType} over {@code l3} bytes, tagged with {@code vlan} unless 0. */

@@ -9,7 +9,9 @@ import org.onlab.packet.IPv4;
 import org.onlab.packet.Ip6Address;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
+import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.lwaftr.tests.bmv2.LwaftrFrames.bytes;
@@ -117,6 +119,31 @@ public class DownstreamTest extends LwaftrTestBase {
             expectOut(LWB4_PORT, Expected.encapsulated(bytes(ip), A.br, A.lwb4, SETTINGS));
         }
         assertEquals(24, softwireStats(A, Direction.DOWNSTREAM).packets());
+    }
+
+    @Test
+    public void rfc791DownstreamPacketWithOptionsKeepsThemBehindAValidChecksum() {
+        IPv4 ip = udp(HOST, 53, SHARED, port(A.psid));
+        ip.setOptions(new byte[]{(byte) 0x94, 4, 0, 0, 1, 1, 1, 0}); // Router Alert, NOPs, EOL
+        byte[] packet = bytes(ip);
+        assertEquals(0x47, packet[0]);
+        byte[] out = expectEncapsulated(ip, A);
+        assertTrue(Checksums.ipv4HeaderValid(out, 54));
+    }
+
+    @Test
+    public void rfc894PaddingOfAShortFrameStaysOutsideTheTunnelPacketLength() {
+        // A NIC pads a 42-byte frame to 60: the pipeline carries the pad after the IPv6 packet,
+        // where the payload length field tells receivers it is not part of it.
+        IPv4 ip = udp(HOST, 53, SHARED, port(A.psid), new byte[0]);
+        byte[] packet = bytes(ip);
+        byte[] frame = Arrays.copyOf(fromInternet(ip), 60);
+        send(INET_PORT, frame);
+        byte[] out = bmv2.io().expectBytes(LWB4_PORT, WAIT_MS);
+        byte[] tunnel = Expected.encapsulated(packet, A.br, A.lwb4, SETTINGS);
+        assertEquals(tunnel.length + 60 - 14 - packet.length, out.length);
+        assertFrame("tunnel packet", tunnel, Arrays.copyOf(out, tunnel.length));
+        assertArrayEquals(new byte[60 - 14 - packet.length], Arrays.copyOfRange(out, tunnel.length, out.length));
     }
 
     @Test

@@ -128,7 +128,7 @@ public class FragmentAndMtuTest extends LwaftrTestBase {
     }
 
     @Test
-    public void upstreamPacketFillingTheInternetMtuExactlyIsForwarded() {
+    public void rfc791UpstreamPacketFillingTheInternetMtuExactlyIsForwarded() {
         configure(SETTINGS.withInternetMtu(1400));
         IPv4 inner = udp(SHARED, port(A.psid), HOST, 53, filler(1400 - IPV4_UDP_HEADERS));
         send(LWB4_PORT, fromLwb4(tunnel(A.lwb4, A.br, inner)));
@@ -136,7 +136,7 @@ public class FragmentAndMtuTest extends LwaftrTestBase {
     }
 
     @Test
-    public void upstreamPacketOverTheInternetMtuIsPunted() {
+    public void rfc791UpstreamPacketOverTheInternetMtuIsPuntedForFragmentation() {
         configure(SETTINGS.withInternetMtu(1400));
         IPv4 inner = udp(SHARED, port(A.psid), HOST, 53, filler(1400 - IPV4_UDP_HEADERS + 1));
         expectPuntOf(LWB4_PORT, fromLwb4(tunnel(A.lwb4, A.br, inner)), PuntReason.UPSTREAM_MTU);

@@ -3,16 +3,13 @@ package org.lwaftr.tests.dataplane;
 import org.junit.Test;
 import org.lwaftr.pipeconf.gen.Direction;
 import org.lwaftr.pipeconf.gen.PuntReason;
-import org.onlab.packet.Data;
 import org.onlab.packet.IPv4;
-import org.onlab.packet.IPv6;
-import org.onlab.packet.ipv6.DestinationOptions;
 
 import static org.junit.Assert.assertEquals;
 import static org.lwaftr.tests.bmv2.LwaftrFrames.bytes;
 import static org.lwaftr.tests.bmv2.LwaftrFrames.echo;
-import static org.lwaftr.tests.bmv2.LwaftrFrames.ipv6;
 import static org.lwaftr.tests.bmv2.LwaftrFrames.tunnel;
+import static org.lwaftr.tests.bmv2.LwaftrFrames.tunnelWithEncapsulationLimit;
 import static org.lwaftr.tests.bmv2.LwaftrFrames.udp;
 import static org.lwaftr.tests.dataplane.Net.A;
 import static org.lwaftr.tests.dataplane.Net.B;
@@ -64,12 +61,7 @@ public class HairpinTest extends LwaftrTestBase {
     @Test
     public void rfc2473Sec51HairpinDropsTheTunnelEncapsulationLimitOption() {
         IPv4 inner = udp(SHARED, port(A.psid), WHOLE, 22);
-        DestinationOptions opts = new DestinationOptions();
-        opts.setNextHeader((byte) 4);
-        opts.setHeaderExtLength((byte) 0);
-        opts.setOptions(new byte[]{4, 1, 4, 1, 1, 0});
-        opts.setPayload(new Data(bytes(inner)));
-        send(LWB4_PORT, fromLwb4(ipv6(A.lwb4, A.br, IPv6.PROTOCOL_DSTOPT, opts).serialize()));
+        send(LWB4_PORT, fromLwb4(tunnelWithEncapsulationLimit(A.lwb4, A.br, inner)));
         expectOut(LWB4_PORT, Expected.encapsulated(bytes(inner), C.br, C.lwb4, SETTINGS));
     }
 

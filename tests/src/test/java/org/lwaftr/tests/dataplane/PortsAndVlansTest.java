@@ -122,11 +122,15 @@ public class PortsAndVlansTest extends LwaftrTestBase {
         expectDrop(DropReason.NOT_FOR_AFTR);
     }
 
+    /** {@code frame} with its destination MAC replaced. */
+    private static byte[] to(MacAddress dst, byte[] frame) {
+        System.arraycopy(dst.toBytes(), 0, frame, 0, 6);
+        return frame;
+    }
+
     @Test
     public void frameToTheOtherSidesMacIsDropped() {
-        byte[] frame = fromLwb4(tunnel(A.lwb4, A.br, UP));
-        System.arraycopy(AFTR_INET_MAC.toBytes(), 0, frame, 0, 6);
-        send(LWB4_PORT, frame);
+        send(LWB4_PORT, to(AFTR_INET_MAC, fromLwb4(tunnel(A.lwb4, A.br, UP))));
         expectDrop(DropReason.NOT_FOR_AFTR);
     }
 
@@ -144,9 +148,7 @@ public class PortsAndVlansTest extends LwaftrTestBase {
 
     @Test
     public void tunnelPacketOnTheInternetSideIsDropped() {
-        byte[] frame = fromLwb4(tunnel(A.lwb4, A.br, UP));
-        System.arraycopy(AFTR_INET_MAC.toBytes(), 0, frame, 0, 6);
-        send(INET_PORT, frame);
+        send(INET_PORT, to(AFTR_INET_MAC, fromLwb4(tunnel(A.lwb4, A.br, UP))));
         expectDrop(DropReason.NOT_FOR_AFTR);
     }
 

@@ -5,10 +5,8 @@ import org.lwaftr.pipeconf.gen.Direction;
 import org.lwaftr.pipeconf.gen.DropReason;
 import org.lwaftr.pipeconf.gen.PuntReason;
 import org.lwaftr.tests.bmv2.Checksums;
-import org.onlab.packet.Data;
 import org.onlab.packet.IPv4;
 import org.onlab.packet.IPv6;
-import org.onlab.packet.ipv6.DestinationOptions;
 
 import java.nio.ByteBuffer;
 
@@ -23,6 +21,8 @@ import static org.lwaftr.tests.bmv2.LwaftrFrames.ipv6Frame;
 import static org.lwaftr.tests.bmv2.LwaftrFrames.portless;
 import static org.lwaftr.tests.bmv2.LwaftrFrames.tcp;
 import static org.lwaftr.tests.bmv2.LwaftrFrames.tunnel;
+import static org.lwaftr.tests.bmv2.LwaftrFrames.tunnelWithEncapsulationLimit;
+import static org.lwaftr.tests.bmv2.LwaftrFrames.tunnelWithOptions;
 import static org.lwaftr.tests.bmv2.LwaftrFrames.udp;
 import static org.lwaftr.tests.dataplane.Net.A;
 import static org.lwaftr.tests.dataplane.Net.AFTR_LWB4_MAC;
@@ -153,12 +153,7 @@ public class UpstreamTest extends LwaftrTestBase {
     @Test
     public void rfc2473Sec51TunnelEncapsulationLimitOptionIsAcceptedAndRemoved() {
         IPv4 inner = udp(SHARED, port(A.psid), HOST, 53);
-        DestinationOptions opts = new DestinationOptions();
-        opts.setNextHeader((byte) 4);
-        opts.setHeaderExtLength((byte) 0);
-        opts.setOptions(new byte[]{4, 1, 4, 1, 1, 0}); // Tunnel Encapsulation Limit 4, PadN
-        opts.setPayload(new Data(bytes(inner)));
-        byte[] frame = fromLwb4(ipv6(A.lwb4, A.br, IPv6.PROTOCOL_DSTOPT, opts).serialize());
+        byte[] frame = fromLwb4(tunnelWithEncapsulationLimit(A.lwb4, A.br, inner));
         assertEquals(60, frame[14 + 6]);
         send(LWB4_PORT, frame);
         expectOut(INET_PORT, Expected.decapsulated(bytes(inner)));
@@ -168,12 +163,8 @@ public class UpstreamTest extends LwaftrTestBase {
     @Test
     public void rfc7596Sec62LongerDestinationOptionsAreUnsupported() {
         IPv4 inner = udp(SHARED, port(A.psid), HOST, 53);
-        DestinationOptions opts = new DestinationOptions();
-        opts.setNextHeader((byte) 4);
-        opts.setHeaderExtLength((byte) 1);
-        opts.setOptions(new byte[]{4, 1, 4, 1, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0});
-        opts.setPayload(new Data(bytes(inner)));
-        send(LWB4_PORT, fromLwb4(ipv6(A.lwb4, A.br, IPv6.PROTOCOL_DSTOPT, opts).serialize()));
+        byte[] options = {4, 1, 4, 1, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0}; // 16 bytes: not the 8 Linux sends
+        send(LWB4_PORT, fromLwb4(tunnelWithOptions(A.lwb4, A.br, inner, options)));
         expectDrop(DropReason.UNSUPPORTED);
     }
 
