@@ -28,6 +28,7 @@ import org.onosproject.net.pi.runtime.PiCounterCellId;
 import org.onosproject.net.pi.runtime.PiPacketOperation;
 import org.onosproject.net.pi.runtime.PiTableEntry;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -196,7 +197,7 @@ public abstract class LwaftrTestBase {
     // ---- helpers
 
     static void assertFrame(String what, byte[] expected, byte[] actual) {
-        if (java.util.Arrays.equals(expected, actual)) {
+        if (Arrays.equals(expected, actual)) {
             return;
         }
         int at = 0;
