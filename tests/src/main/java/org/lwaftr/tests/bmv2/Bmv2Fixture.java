@@ -94,6 +94,23 @@ public final class Bmv2Fixture implements AutoCloseable {
         }
     }
 
+    /**
+     * Asserts that no packet-in arrives within {@code windowMillis}.
+     *
+     * @throws AssertionError showing the packet-in that came
+     */
+    public void expectNoPacketIn(long windowMillis) {
+        try {
+            PiPacketOperation p = packetIns.poll(windowMillis, TimeUnit.MILLISECONDS);
+            if (p != null) {
+                throw new AssertionError("expected no packet-in, got " + p);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
     /** A rule printing the switch log when a test fails. */
     public TestRule logOnFailure() {
         return sw.logOnFailure();
