@@ -50,7 +50,7 @@ public class P4RuntimeCounterReader implements CounterReader {
         }
         List<PiCounterCellHandle> handles = new ArrayList<>(cells.size());
         cells.forEach(c -> handles.add(PiCounterCellHandle.of(device, c)));
-        P4RuntimeReadClient.ReadResponse r = client.read(p4DeviceId(device), pipeconf.get())
+        P4RuntimeReadClient.ReadResponse r = client.read(p4DeviceId(netcfgService, device), pipeconf.get())
                 .handles(handles).submitSync();
         if (!r.isSuccess()) {
             log.warn("counter read from {} failed: {}", device, r.explanation());
@@ -59,8 +59,13 @@ public class P4RuntimeCounterReader implements CounterReader {
         return r.all(PiCounterCell.class);
     }
 
-    /** The P4Runtime device id: the device_id query parameter of the management address (ONOS's convention). */
-    private long p4DeviceId(DeviceId device) {
+    /**
+     * @param netcfgService the network config service
+     * @param device        a device
+     * @return its P4Runtime device id: the device_id query parameter of the management address
+     *         (ONOS's convention)
+     */
+    static long p4DeviceId(NetworkConfigService netcfgService, DeviceId device) {
         BasicDeviceConfig cfg = netcfgService.getConfig(device, BasicDeviceConfig.class);
         String addr = cfg == null ? null : cfg.managementAddress();
         return parseDeviceId(addr);
