@@ -1,21 +1,13 @@
 package org.lwaftr.app;
 
 import org.onosproject.net.DeviceId;
-import org.onosproject.net.config.NetworkConfigService;
-import org.onosproject.net.pi.model.PiPipeconf;
 import org.onosproject.net.pi.runtime.PiMeterCellConfig;
-import org.onosproject.net.pi.service.PiPipeconfService;
-import org.onosproject.p4runtime.api.P4RuntimeClient;
-import org.onosproject.p4runtime.api.P4RuntimeController;
 import org.onosproject.p4runtime.api.P4RuntimeWriteClient;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Collection;
-import java.util.Optional;
 
 /**
  * {@link MeterWriter} over ONOS 2.7's P4Runtime client, like {@link P4RuntimeCounterReader}: a
@@ -23,29 +15,20 @@ import java.util.Optional;
  * primary client, which the master instance holds; the programmer calls this only as master.
  */
 @Component(immediate = true, service = MeterWriter.class)
-public class P4RuntimeMeterWriter implements MeterWriter {
+public class P4RuntimeMeterWriter extends P4RuntimeAccess implements MeterWriter {
 
     private static final Logger log = LoggerFactory.getLogger(P4RuntimeMeterWriter.class);
 
-    @Reference(cardinality = ReferenceCardinality.MANDATORY)
-    protected P4RuntimeController controller;
-    @Reference(cardinality = ReferenceCardinality.MANDATORY)
-    protected PiPipeconfService pipeconfService;
-    @Reference(cardinality = ReferenceCardinality.MANDATORY)
-    protected NetworkConfigService netcfgService;
-
     @Override
     public boolean write(DeviceId device, Collection<PiMeterCellConfig> cells) {
-        P4RuntimeClient client = controller.get(device);
-        Optional<PiPipeconf> pipeconf = pipeconfService.getPipeconf(device);
-        if (client == null || pipeconf.isEmpty()) {
+        Target t = target(device);
+        if (t == null) {
             log.warn("meters of {} not written: no P4Runtime client or pipeconf", device);
             return false;
         }
         P4RuntimeWriteClient.WriteResponse r;
         try {
-            r = client.write(P4RuntimeCounterReader.p4DeviceId(netcfgService, device), pipeconf.get())
-                    .modify(cells).submitSync();
+            r = t.client.write(t.p4DeviceId, t.pipeconf).modify(cells).submitSync();
         } catch (RuntimeException e) { // e.g. a cell the pipeconf cannot translate: keep the lane alive
             log.warn("meters of {} not written", device, e);
             return false;
