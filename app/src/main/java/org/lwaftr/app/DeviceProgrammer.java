@@ -76,6 +76,8 @@ public class DeviceProgrammer {
     protected NetworkConfigService netcfgService;
     @Reference(cardinality = ReferenceCardinality.MANDATORY)
     protected SoftwireStore store;
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected MeterWriter meterWriter;
 
     /** Tests run the lane inline; ONOS on one dedicated thread. */
     java.util.concurrent.Executor executor;
@@ -83,6 +85,7 @@ public class DeviceProgrammer {
 
     private final Set<DeviceId> managed = ConcurrentHashMap.newKeySet();
     private RuleWriter writer;
+    private PuntMeterProgrammer meters;
     private WorkQueue queue;
 
     private final DeviceListener deviceListener = this::deviceEvent;
@@ -111,8 +114,10 @@ public class DeviceProgrammer {
             ownExecutor = Executors.newSingleThreadExecutor(groupedThreads("lwaftr", "programmer", log));
             executor = ownExecutor;
         }
-        writer = new RuleWriter(flowRuleService, new FlowRuleFactory(appId), new Translator(), store,
-                new ConfigReader(netcfgService, appId), CHUNK);
+        ConfigReader config = new ConfigReader(netcfgService, appId);
+        Translator translator = new Translator();
+        writer = new RuleWriter(flowRuleService, new FlowRuleFactory(appId), translator, store, config, CHUNK);
+        meters = new PuntMeterProgrammer(meterWriter, translator, config);
         queue = new WorkQueue(executor, deltas -> writer.applyDeltas(managed, deltas), MAX_DELTA_BATCH);
         store.addListener(storeListener);
         deviceService.addListener(deviceListener);
@@ -168,9 +173,10 @@ public class DeviceProgrammer {
                 boolean fresh = managed.add(id);
                 if (fresh || force) {
                     writer.reconcile(id, force);
+                    meters.program(id);
                 }
             } else if (managed.remove(id)) {
-                writer.forget(id);
+                forget(id);
                 log.info("No longer programming {}", id);
             }
         });
@@ -192,13 +198,18 @@ public class DeviceProgrammer {
             case DEVICE_REMOVED:
                 queue.task(() -> {
                     if (managed.remove(id)) {
-                        writer.forget(id);
+                        forget(id);
                     }
                 });
                 break;
             default:
                 break;
         }
+    }
+
+    private void forget(DeviceId id) {
+        writer.forget(id);
+        meters.forget(id);
     }
 
     private void mastershipEvent(MastershipEvent e) {
@@ -216,7 +227,10 @@ public class DeviceProgrammer {
 
     private void netcfgEvent(NetworkConfigEvent e) {
         if (e.configClass() == LwaftrAppConfig.class) {
-            queue.task(() -> writer.refreshConfig(managed));
+            queue.task(() -> {
+                writer.refreshConfig(managed);
+                meters.refresh(managed);
+            });
         } else if (e.configClass() == LwaftrDeviceConfig.class && e.subject() instanceof DeviceId) {
             DeviceId id = (DeviceId) e.subject();
             queue.task(() -> {

@@ -34,6 +34,7 @@ public final class LwaftrPolicy {
     private final boolean allowSystemPorts;
     private final int softwireNumMax;
     private final IcmpPolicy icmp;
+    private final PuntMeterPolicy puntMeter;
     private final JsonNode bindingTable;
     private final String bindingTableFile;
 
@@ -47,6 +48,7 @@ public final class LwaftrPolicy {
         allowSystemPorts = b.allowSystemPorts;
         softwireNumMax = b.softwireNumMax;
         icmp = b.icmp;
+        puntMeter = b.puntMeter;
         bindingTable = b.bindingTable;
         bindingTableFile = b.bindingTableFile;
     }
@@ -71,6 +73,7 @@ public final class LwaftrPolicy {
         b.allowSystemPorts = allowSystemPorts;
         b.softwireNumMax = softwireNumMax;
         b.icmp = icmp;
+        b.puntMeter = puntMeter;
         b.bindingTable = bindingTable;
         b.bindingTableFile = bindingTableFile;
         return b;
@@ -126,6 +129,11 @@ public final class LwaftrPolicy {
         return icmp;
     }
 
+    /** @return the rate limit of the data plane's punt_meter (RFC 7596 §9) */
+    public PuntMeterPolicy puntMeter() {
+        return puntMeter;
+    }
+
     /** @return the inline RFC 8676 {@code binding-table} object, or null */
     public JsonNode bindingTable() {
         return bindingTable;
@@ -138,7 +146,8 @@ public final class LwaftrPolicy {
 
     /**
      * @param o another policy
-     * @return true if the two differ in what the data plane's {@code aftr_config} entry holds
+     * @return true if the two differ in what the data plane holds: the {@code aftr_config} entry or
+     *         the {@code punt_meter} cells
      */
     public boolean dataPlaneDiffers(LwaftrPolicy o) {
         return hairpinning != o.hairpinning || hopLimit != o.hopLimit || flowLabel != o.flowLabel
@@ -146,7 +155,8 @@ public final class LwaftrPolicy {
                 || icmp.allowIncomingIcmpv4() != o.icmp.allowIncomingIcmpv4()
                 || icmp.allowOutgoingIcmpv4() != o.icmp.allowOutgoingIcmpv4()
                 || icmp.generateIcmpv4Errors() != o.icmp.generateIcmpv4Errors()
-                || icmp.generateIcmpv6Errors() != o.icmp.generateIcmpv6Errors();
+                || icmp.generateIcmpv6Errors() != o.icmp.generateIcmpv6Errors()
+                || !puntMeter.equals(o.puntMeter);
     }
 
     @Override
@@ -164,14 +174,15 @@ public final class LwaftrPolicy {
     @Override
     public int hashCode() {
         return Objects.hash(hairpinning, hopLimit, flowLabel, softwirePayloadMtu, softwirePathMru, internetMtu,
-                allowSystemPorts, softwireNumMax, icmp);
+                allowSystemPorts, softwireNumMax, icmp, puntMeter);
     }
 
     @Override
     public String toString() {
         return "lwaftr-policy{hairpinning=" + hairpinning + ", hop-limit=" + hopLimit + ", flow-label=" + flowLabel
                 + ", payload-mtu=" + softwirePayloadMtu + ", path-mru=" + softwirePathMru + ", internet-mtu="
-                + internetMtu + ", system-ports=" + allowSystemPorts + ", max=" + softwireNumMax + ", " + icmp + "}";
+                + internetMtu + ", system-ports=" + allowSystemPorts + ", max=" + softwireNumMax + ", " + icmp + ", "
+                + puntMeter + "}";
     }
 
     /** Builds a policy; values are checked by {@link PolicyCodec} when parsed from JSON. */
@@ -185,6 +196,7 @@ public final class LwaftrPolicy {
         private boolean allowSystemPorts;
         private int softwireNumMax = DEFAULT_SOFTWIRE_NUM_MAX;
         private IcmpPolicy icmp = IcmpPolicy.DEFAULT;
+        private PuntMeterPolicy puntMeter = PuntMeterPolicy.DEFAULT;
         private JsonNode bindingTable;
         private String bindingTableFile;
 
@@ -233,6 +245,11 @@ public final class LwaftrPolicy {
 
         public Builder icmp(IcmpPolicy v) {
             icmp = Objects.requireNonNull(v);
+            return this;
+        }
+
+        public Builder puntMeter(PuntMeterPolicy v) {
+            puntMeter = Objects.requireNonNull(v);
             return this;
         }
 

@@ -31,16 +31,21 @@ public final class PolicyCodec {
     public static final String ICMPV4_RATE = "icmpv4-rate";
     public static final String ICMPV6_RATE = "icmpv6-rate";
     public static final String ICMP_RATE_PERIOD = "icmp-rate-period";
+    public static final String PUNT_METER = "punt-meter";
+    public static final String RATE_PPS = "rate-pps";
+    public static final String BURST_PACKETS = "burst-packets";
     public static final String BINDING_TABLE = "binding-table";
     public static final String BINDING_TABLE_FILE = "binding-table-file";
 
     private static final Set<String> TOP = Set.of(ENABLE_HAIRPINNING, HOP_LIMIT, FLOW_LABEL, SOFTWIRE_PAYLOAD_MTU,
-            SOFTWIRE_PATH_MRU, INTERNET_MTU, ALLOW_SYSTEM_PORTS, SOFTWIRE_NUM_MAX, ICMP_POLICY, BINDING_TABLE,
-            BINDING_TABLE_FILE);
+            SOFTWIRE_PATH_MRU, INTERNET_MTU, ALLOW_SYSTEM_PORTS, SOFTWIRE_NUM_MAX, ICMP_POLICY, PUNT_METER,
+            BINDING_TABLE, BINDING_TABLE_FILE);
     private static final Set<String> ICMP = Set.of(ICMPV4_ERRORS, ICMPV6_ERRORS, ICMP_RATE_PERIOD);
     private static final Set<String> ICMPV4 = Set.of(ALLOW_INCOMING_ICMPV4, ALLOW_OUTGOING_ICMPV4,
             GENERATE_ICMPV4_ERRORS, ICMPV4_RATE);
     private static final Set<String> ICMPV6 = Set.of(GENERATE_ICMPV6_ERRORS, ICMPV6_RATE);
+
+    private static final Set<String> METER = Set.of(RATE_PPS, BURST_PACKETS);
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -85,6 +90,7 @@ public final class PolicyCodec {
                 .softwireNumMax((int) f.integer(SOFTWIRE_NUM_MAX, LwaftrPolicy.DEFAULT_SOFTWIRE_NUM_MAX, 1,
                         LwaftrPolicy.DEFAULT_SOFTWIRE_NUM_MAX));
         b.icmp(readIcmp(f.object(ICMP_POLICY)));
+        b.puntMeter(readPuntMeter(f.object(PUNT_METER)));
         JsonNode table = f.raw(BINDING_TABLE);
         if (table != null && !table.isObject() && !table.isArray()) {
             f.error(BINDING_TABLE, "must be an RFC 8676 binding-table object or an array of binding entries");
@@ -118,6 +124,14 @@ public final class PolicyCodec {
                 (int) f.integer(ICMP_RATE_PERIOD, d.ratePeriodSeconds(), 1, 3600));
     }
 
+    private static PuntMeterPolicy readPuntMeter(JsonFields f) {
+        f.onlyFields(METER);
+        // Out-of-range values are reported by the reader and replaced by the default.
+        return new PuntMeterPolicy(
+                (int) f.integer(RATE_PPS, PuntMeterPolicy.DEFAULT_RATE_PPS, 1, PuntMeterPolicy.MAX),
+                (int) f.integer(BURST_PACKETS, PuntMeterPolicy.DEFAULT_BURST_PACKETS, 1, PuntMeterPolicy.MAX));
+    }
+
     /**
      * @param p a policy
      * @return its JSON (every field, defaults included), readable by {@link #parse}
@@ -143,6 +157,9 @@ public final class PolicyCodec {
         v6.put(GENERATE_ICMPV6_ERRORS, i.generateIcmpv6Errors());
         v6.put(ICMPV6_RATE, i.icmpv6Rate());
         icmp.put(ICMP_RATE_PERIOD, i.ratePeriodSeconds());
+        ObjectNode meter = o.putObject(PUNT_METER);
+        meter.put(RATE_PPS, p.puntMeter().ratePps());
+        meter.put(BURST_PACKETS, p.puntMeter().burstPackets());
         if (p.bindingTable() != null) {
             o.set(BINDING_TABLE, p.bindingTable().deepCopy());
         }

@@ -4,10 +4,12 @@ import org.lwaftr.config.DeviceSettings;
 import org.lwaftr.config.IcmpPolicy;
 import org.lwaftr.config.LwaftrPolicy;
 import org.lwaftr.config.PortBinding;
+import org.lwaftr.config.PuntMeterPolicy;
 import org.lwaftr.config.SideSettings;
 import org.lwaftr.core.PortSetShape;
 import org.lwaftr.core.Softwire;
 import org.lwaftr.core.SoftwireKey;
+import org.lwaftr.pipeconf.gen.PuntReason;
 import org.onlab.packet.Ip4Address;
 import org.onlab.packet.Ip6Address;
 import org.onosproject.net.pi.model.PiActionId;
@@ -17,6 +19,8 @@ import org.onosproject.net.pi.runtime.PiAction;
 import org.onosproject.net.pi.runtime.PiActionParam;
 import org.onosproject.net.pi.runtime.PiExactFieldMatch;
 import org.onosproject.net.pi.runtime.PiMatchKey;
+import org.onosproject.net.pi.runtime.PiMeterCellConfig;
+import org.onosproject.net.pi.runtime.PiMeterCellId;
 import org.onosproject.net.pi.runtime.PiTableEntry;
 
 import java.util.ArrayList;
@@ -238,6 +242,33 @@ public final class Translator {
         }
         out.addAll(brEntries(brs));
         out.add(aftrConfig(policy));
+        return out;
+    }
+
+    // ---------------------------------------------------------------- meters
+
+    /**
+     * The {@code punt_meter} cells: one per punt reason (index = PuntReason code; NONE is never
+     * metered), RFC 7596 §9's protection of the control plane. bmv2's meters are two-rate
+     * three-colour meters that colour a packet RED above the peak rate, so both bands get the
+     * policy's rate and burst (packets: the meter is {@code MeterType.packets}).
+     *
+     * @param policy the policy
+     * @return the cells, in reason order
+     */
+    public List<PiMeterCellConfig> puntMeters(LwaftrPolicy policy) {
+        PuntMeterPolicy m = policy.puntMeter();
+        List<PiMeterCellConfig> out = new ArrayList<>();
+        for (PuntReason r : PuntReason.values()) {
+            if (r == PuntReason.NONE) {
+                continue;
+            }
+            out.add(PiMeterCellConfig.builder()
+                    .withMeterCellId(PiMeterCellId.ofIndirect(METER_PUNT_METER, r.code()))
+                    .withCommittedBand(m.ratePps(), m.burstPackets())
+                    .withPeakBand(m.ratePps(), m.burstPackets())
+                    .build());
+        }
         return out;
     }
 

@@ -42,6 +42,8 @@ public final class TestTopology {
     final Set<DeviceId> available = ConcurrentHashMap.newKeySet();
     final Set<DeviceId> mastered = ConcurrentHashMap.newKeySet();
     final Map<DeviceId, PiPipeconfId> pipeconfs = new ConcurrentHashMap<>();
+    /** Records the meter cells the programmer writes. */
+    final FakeMeterWriter meters = new FakeMeterWriter();
 
     final ListenerRegistry<DeviceEvent, DeviceListener> deviceListeners = new ListenerRegistry<>();
     final ListenerRegistry<MastershipEvent, MastershipListener> mastershipListeners = new ListenerRegistry<>();
@@ -162,6 +164,7 @@ public final class TestTopology {
         p.flowRuleService = flows;
         p.netcfgService = netcfg;
         p.store = store;
+        p.meterWriter = meters;
         p.executor = executor;
         p.activate();
         return p;

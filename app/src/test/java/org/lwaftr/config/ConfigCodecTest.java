@@ -139,6 +139,7 @@ public class ConfigCodecTest {
         LwaftrPolicy p = PolicyCodec.parse(blocks.get(0).path("apps").path("org.lwaftr.app").path("lwaftr"));
         assertEquals("/opt/lwaftr/binding-table.json", p.bindingTableFile());
         assertNull(p.bindingTable());
+        assertEquals(new PuntMeterPolicy(1000, 100), p.puntMeter());
         DeviceSettings d = DeviceSettingsCodec.parse(blocks.get(1).path("devices").path("device:bmv2:lwaftr1")
                 .path("lwaftr"));
         assertEquals(2, d.ports().size());
