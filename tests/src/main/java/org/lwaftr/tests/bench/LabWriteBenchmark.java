@@ -5,6 +5,7 @@ import org.lwaftr.lab.p4rt.P4RuntimeClient;
 import p4.v1.P4RuntimeOuterClass.Update;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -13,7 +14,7 @@ import java.util.List;
  * entries, same batch size), in alternate rounds on the same switch; prints the medians, their
  * ratio and the time the lab path takes to program the whole table.
  *
- * <p>Arguments: {@code --softwires N} (100000), {@code --batch B} (1000), {@code --rounds R} (3).
+ * <p>Arguments: {@code --softwires N} (100000), {@code --batch B} (1000), {@code --rounds R} (3), {@code --warmup W} (1).
  */
 public final class LabWriteBenchmark {
     private LabWriteBenchmark() {
@@ -23,15 +24,17 @@ public final class LabWriteBenchmark {
         int n = LabBench.intArg(args, "--softwires", 100_000);
         int batch = LabBench.intArg(args, "--batch", 1000);
         int rounds = LabBench.intArg(args, "--rounds", 3);
+        int warmup = LabBench.intArg(args, "--warmup", 1);
         List<Softwire> all = BenchSoftwires.range(0, n);
         try (LabBench bench = LabBench.start("lab write benchmark")) {
             if (bench == null) {
                 return;
             }
             RawBindingEncoder raw = new RawBindingEncoder(bench.fixture.device().p4Info().p4Info());
-            double[] lab = new double[rounds];
-            double[] rawRate = new double[rounds];
-            for (int r = 0; r < rounds; r++) {
+            double[] lab = new double[rounds + warmup];
+            double[] rawRate = new double[rounds + warmup];
+            // Warm-up rounds (JIT of both paths) are printed but not counted.
+            for (int r = 0; r < rounds + warmup; r++) {
                 // Alternate which goes first so that neither always meets a warmer switch.
                 for (int k = 0; k < 2; k++) {
                     boolean labPath = (r + k) % 2 == 0;
@@ -46,12 +49,12 @@ public final class LabWriteBenchmark {
                     }
                     double s = (System.nanoTime() - t0) / 1e9;
                     (labPath ? lab : rawRate)[r] = n / s;
-                    System.out.printf("round %d %-4s %d softwires in %.2f s = %.0f softwires/s%n", r + 1,
+                    System.out.printf("%s %d %-4s %d softwires in %.2f s = %.0f softwires/s%n", r < warmup ? "warm-up" : "round", r + 1,
                             labPath ? "lab" : "raw", n, s, n / s);
                 }
             }
-            double l = LabBench.median(lab);
-            double w = LabBench.median(rawRate);
+            double l = LabBench.median(Arrays.copyOfRange(lab, warmup, lab.length));
+            double w = LabBench.median(Arrays.copyOfRange(rawRate, warmup, rawRate.length));
             System.out.printf("lab path (translator + PiWriteBatch): %.0f softwires/s (median of %d)%n", l, rounds);
             System.out.printf("raw P4Runtime client:                 %.0f softwires/s%n", w);
             System.out.printf("ratio lab/raw: %.3f (target >= 0.9)%n", l / w);
