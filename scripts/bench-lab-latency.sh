@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Lab controller benchmark on bmv2 (latency); see docs/benchmarks.md and lab/README.md.
+#   scripts/bench-lab-latency.sh [options of org.lwaftr.tests.bench.LabLatencyBenchmark]
+# Needs root (veth pairs) and simple_switch_grpc on PATH.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! command -v simple_switch_grpc >/dev/null; then
+    echo "SKIPPED: simple_switch_grpc not found (lab latency benchmark)"
+    exit 0
+fi
+mvn -o -B -q -Dstyle.color=never -pl lab,tests -am package dependency:build-classpath \
+    -DskipTests -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime >/dev/null
+cd tests
+exec java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "target/classes:$(cat target/classpath.txt)" org.lwaftr.tests.bench.LabLatencyBenchmark "$@"

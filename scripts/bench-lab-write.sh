@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Lab controller benchmark on bmv2 (write); see docs/benchmarks.md and lab/README.md.
+#   scripts/bench-lab-write.sh [options of org.lwaftr.tests.bench.LabWriteBenchmark]
+# Needs root (veth pairs) and simple_switch_grpc on PATH.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! command -v simple_switch_grpc >/dev/null; then
+    echo "SKIPPED: simple_switch_grpc not found (lab write benchmark)"
+    exit 0
+fi
+mvn -o -B -q -Dstyle.color=never -pl lab,tests -am package dependency:build-classpath \
+    -DskipTests -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime >/dev/null
+cd tests
+exec java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "target/classes:$(cat target/classpath.txt)" org.lwaftr.tests.bench.LabWriteBenchmark "$@"
