@@ -1,12 +1,12 @@
 package org.lwaftr.app;
 
 import org.lwaftr.config.DeviceSettings;
-import org.lwaftr.core.PortSetShape;
 import org.lwaftr.core.Softwire;
 import org.lwaftr.core.SoftwireKey;
 import org.lwaftr.store.SoftwireDelta;
 import org.lwaftr.store.SoftwireStore;
 import org.lwaftr.translate.BrIndexPlan;
+import org.lwaftr.translate.SoftwireEntries;
 import org.lwaftr.translate.Translator;
 import org.onlab.packet.Ip6Address;
 import org.onosproject.net.DeviceId;
@@ -185,21 +185,10 @@ final class RuleWriter {
     int reconcile(DeviceId dev, boolean force) {
         Map<RuleKey, FlowRule> desired = desiredConfig(dev);
         configInstalled.put(dev, new LinkedHashMap<>(desired));
-        Map<Ip6Address, Integer> brs = store.brIndexes();
-        for (Softwire s : store.table().softwires()) {
-            Integer br = brs.get(s.br());
-            int counter = store.counterIndex(s.key());
-            if (br == null || counter < 0) {
-                continue; // its BR index / record is still on the way: programmed when it arrives
-            }
-            FlowRule r = factory.rule(dev, translator.binding(s, br, counter));
+        // Softwires whose BR index / record is still on the way are programmed when it arrives.
+        for (PiTableEntry e : SoftwireEntries.of(translator, store.table(), store.brIndexes(), store::counterIndex)) {
+            FlowRule r = factory.rule(dev, e);
             desired.put(new RuleKey(r), r);
-        }
-        for (Map.Entry<Integer, PortSetShape> a : store.table().shapes().entrySet()) {
-            for (PiTableEntry e : translator.address(a.getKey(), a.getValue())) {
-                FlowRule r = factory.rule(dev, e);
-                desired.put(new RuleKey(r), r);
-            }
         }
         RuleBatch batch = new RuleBatch();
         Map<RuleKey, FlowEntry> current = new HashMap<>();

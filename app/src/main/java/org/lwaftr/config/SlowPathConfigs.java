@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The slow path's configuration of one AFTR device, from the app policy and the device settings
@@ -26,6 +27,22 @@ public final class SlowPathConfigs {
      * @throws org.lwaftr.slowpath.SlowPathConfigException naming a bad field
      */
     public static SlowPathConfig of(LwaftrPolicy policy, DeviceSettings device, Collection<Ip6Address> softwireBrs) {
+        return of(policy, device, softwireBrs, b -> { });
+    }
+
+    /**
+     * As {@link #of(LwaftrPolicy, DeviceSettings, Collection)}, with settings the netcfg does not
+     * carry (the lab controller's Snabb reassembly limits).
+     *
+     * @param policy      the app policy
+     * @param device      the device's settings
+     * @param softwireBrs BR addresses named by softwires
+     * @param tuning      applied to the builder last
+     * @return the slow path configuration
+     * @throws org.lwaftr.slowpath.SlowPathConfigException naming a bad field
+     */
+    public static SlowPathConfig of(LwaftrPolicy policy, DeviceSettings device, Collection<Ip6Address> softwireBrs,
+                                    Consumer<SlowPathConfigBuilder> tuning) {
         IcmpPolicy icmp = policy.icmp();
         SideSettings l = device.lwb4Side();
         SideSettings i = device.internetSide();
@@ -47,6 +64,7 @@ public final class SlowPathConfigs {
         Set<Ip6Address> brs = new LinkedHashSet<>(device.brAddresses());
         brs.addAll(softwireBrs);
         brs.forEach(b::brAddress);
+        tuning.accept(b);
         return b.build();
     }
 }

@@ -13,6 +13,7 @@ import p4.v1.P4RuntimeGrpc;
 import p4.v1.P4RuntimeOuterClass.CapabilitiesRequest;
 import p4.v1.P4RuntimeOuterClass.Entity;
 import p4.v1.P4RuntimeOuterClass.ForwardingPipelineConfig;
+import p4.v1.P4RuntimeOuterClass.GetForwardingPipelineConfigRequest;
 import p4.v1.P4RuntimeOuterClass.PacketOut;
 import p4.v1.P4RuntimeOuterClass.ReadRequest;
 import p4.v1.P4RuntimeOuterClass.ReadResponse;
@@ -93,6 +94,14 @@ public final class P4RuntimeClient implements AutoCloseable {
         return lastArbitration;
     }
 
+    /**
+     * Lets the channel try to connect now instead of after its back-off (gRPC waits up to minutes
+     * between attempts once a server has gone away; a restarted switch is back in seconds).
+     */
+    public void resetConnectBackoff() {
+        channel.resetConnectBackoff();
+    }
+
     /** The result of the last arbitration. */
     public ArbitrationResult arbitration() {
         return lastArbitration;
@@ -146,6 +155,25 @@ public final class P4RuntimeClient implements AutoCloseable {
             stub().setForwardingPipelineConfig(req);
         } catch (StatusRuntimeException e) {
             throw failure("SetForwardingPipelineConfig", e);
+        }
+    }
+
+    /**
+     * True if the switch runs a pipeline (GetForwardingPipelineConfig returns a P4Info with
+     * tables). A restarted {@code simple_switch_grpc --no-p4} has none.
+     */
+    public boolean hasPipeline() {
+        GetForwardingPipelineConfigRequest req = GetForwardingPipelineConfigRequest.newBuilder()
+                .setDeviceId(deviceId)
+                .setResponseType(GetForwardingPipelineConfigRequest.ResponseType.P4INFO_AND_COOKIE).build();
+        try {
+            return stub().getForwardingPipelineConfig(req).getConfig().getP4Info().getTablesCount() > 0;
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == Status.Code.FAILED_PRECONDITION
+                    || e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+                return false;
+            }
+            throw failure("GetForwardingPipelineConfig", e);
         }
     }
 

@@ -44,7 +44,8 @@ public final class Bmv2Switch implements AutoCloseable {
     private final Map<Integer, VethPair> ports;
     private final int grpcPort;
     private final Path logFile;
-    private final Process process;
+    private Process process;
+    private List<String> command;
     private final Thread cleanupHook;
 
     private Bmv2Switch(Map<Integer, VethPair> ports, int grpcPort, Path logFile, Process process, Thread hook) {
@@ -106,6 +107,7 @@ public final class Bmv2Switch implements AutoCloseable {
                     "--cpu-port", Integer.toString(CPU_PORT)));
             process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             Bmv2Switch sw = new Bmv2Switch(ports, grpcPort, log, process, hook);
+            sw.command = cmd;
             sw.awaitGrpc();
             return sw;
         } catch (IOException | RuntimeException e) {
@@ -186,6 +188,26 @@ public final class Bmv2Switch implements AutoCloseable {
                         + logTail(40));
             }
         };
+    }
+
+    /**
+     * Kills the switch process and starts it again on the same veths and gRPC port: it comes
+     * back with no pipeline and empty tables, as after a crash. Waits until gRPC accepts
+     * connections.
+     */
+    public synchronized void restart() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot restart " + BINARY, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        awaitGrpc();
     }
 
     /** True while the process runs. */

@@ -1,0 +1,149 @@
+package org.lwaftr.lab;
+
+import org.lwaftr.core.io.BindingTableFormats;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Command-line options of {@code scripts/lab.sh}; errors name the option. */
+final class LabArgs {
+    static final String USAGE = String.join("\n",
+            "usage: lab.sh --target HOST:PORT [--device-id N] [--target ... [--device-id N]]",
+            "              (--netcfg FILE [--device-key KEY] [--binding-table FILE] | --snabb-config FILE)",
+            "              [--lwb4-port N --internet-port M] [--stats-interval SECONDS] [--watch FILE]",
+            "  --target          a P4Runtime switch (repeatable); --device-id after it sets its device id (default 1)",
+            "  --netcfg          the app's netcfg JSON (apps/org.lwaftr.app/lwaftr, devices/<key>/lwaftr)",
+            "  --device-key      which devices/<key> to use (default: the only one)",
+            "  --binding-table   softwires: RFC 8676 JSON, CSV or Snabb binding table (default: the policy's)",
+            "  --snabb-config    a whole Snabb lwAFTR configuration (binding table, interfaces, ICMP policy)",
+            "  --lwb4-port/--internet-port  the bmv2 ports facing the lwB4s / the Internet",
+            "  --stats-interval  print statistics every SECONDS (also on 'stats' from stdin and at exit)",
+            "  --watch           re-read this binding-table file when it changes; apply the smallest diff",
+            "stdin commands: stats | quit");
+
+    private final List<TargetSpec> targets = new ArrayList<>();
+    private Path netcfg;
+    private String deviceKey;
+    private Path bindingTable;
+    private Path snabbConfig;
+    private Integer lwb4Port;
+    private Integer internetPort;
+    private int statsInterval;
+    private Path watch;
+    private boolean help;
+
+    private LabArgs() {
+    }
+
+    static LabArgs parse(String... args) {
+        LabArgs a = new LabArgs();
+        List<String> pendingTargets = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String o = args[i];
+            if (o.equals("-h") || o.equals("--help")) {
+                a.help = true;
+                return a;
+            }
+            if (i + 1 >= args.length) {
+                throw new LabConfigException(o + ": needs a value (or unknown option)\n" + USAGE);
+            }
+            String v = args[++i];
+            switch (o) {
+                case "--target":
+                    pendingTargets.add(v);
+                    ids.add(1L);
+                    break;
+                case "--device-id":
+                    if (pendingTargets.isEmpty()) {
+                        throw new LabConfigException("--device-id: give it after its --target");
+                    }
+                    ids.set(ids.size() - 1, (long) number(o, v, 0, Integer.MAX_VALUE));
+                    break;
+                case "--netcfg":
+                    a.netcfg = Path.of(v);
+                    break;
+                case "--device-key":
+                    a.deviceKey = v;
+                    break;
+                case "--binding-table":
+                    a.bindingTable = Path.of(v);
+                    break;
+                case "--snabb-config":
+                    a.snabbConfig = Path.of(v);
+                    break;
+                case "--lwb4-port":
+                    a.lwb4Port = number(o, v, 0, 511);
+                    break;
+                case "--internet-port":
+                    a.internetPort = number(o, v, 0, 511);
+                    break;
+                case "--stats-interval":
+                    a.statsInterval = number(o, v, 1, 86400);
+                    break;
+                case "--watch":
+                    a.watch = Path.of(v);
+                    break;
+                default:
+                    throw new LabConfigException(o + ": unknown option\n" + USAGE);
+            }
+        }
+        for (int i = 0; i < pendingTargets.size(); i++) {
+            a.targets.add(TargetSpec.parse(pendingTargets.get(i), ids.get(i)));
+        }
+        if (a.targets.isEmpty()) {
+            throw new LabConfigException("--target: at least one is required\n" + USAGE);
+        }
+        if ((a.netcfg == null) == (a.snabbConfig == null)) {
+            throw new LabConfigException("give exactly one of --netcfg and --snabb-config");
+        }
+        if (a.snabbConfig != null && (a.bindingTable != null || a.deviceKey != null)) {
+            throw new LabConfigException("--snabb-config carries its binding table and interfaces: "
+                    + "--binding-table/--device-key do not apply");
+        }
+        return a;
+    }
+
+    private static int number(String option, String v, int min, int max) {
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new LabConfigException(option + ": '" + v + "' is not an integer in " + min + ".." + max);
+    }
+
+    /** Reads the configuration the options name. */
+    LabConfig loadConfig() throws IOException {
+        LabConfig c = snabbConfig != null
+                ? SnabbConfigMapper.map(Files.readString(snabbConfig, StandardCharsets.UTF_8), lwb4Port, internetPort)
+                : NetcfgLoader.load(NetcfgLoader.read(netcfg), deviceKey, lwb4Port, internetPort, bindingTable);
+        if (watch != null && Files.exists(watch)) {
+            c = c.withSoftwires(BindingTableFormats.read(watch).softwires());
+        }
+        return c;
+    }
+
+    List<TargetSpec> targets() {
+        return targets;
+    }
+
+    int statsInterval() {
+        return statsInterval;
+    }
+
+    Path watch() {
+        return watch;
+    }
+
+    boolean help() {
+        return help;
+    }
+}

@@ -1,0 +1,239 @@
+package org.lwaftr.lab;
+
+import org.lwaftr.config.SlowPathConfigs;
+import org.lwaftr.core.BindingChange;
+import org.lwaftr.core.BindingDiff;
+import org.lwaftr.core.Softwire;
+import org.lwaftr.slowpath.SlowPath;
+import org.onlab.packet.Ip6Address;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The lab controller: the ONOS app's binding table, translation and slow path driving one or more
+ * P4Runtime switches without ONOS. {@link #main} is the command ({@code scripts/lab.sh}); the
+ * instance API is what tests use in-process: {@link #apply}, {@link #replaceAll},
+ * {@link #awaitConverged}, {@link #report}.
+ *
+ * <p>All table work runs in order on one thread (the lane): a change is validated and applied to
+ * the binding table as a whole, then every converged target gets exactly the entries that differ.
+ */
+public final class LabController implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LabController.class);
+
+    private final LabConfig config;
+    private final LabProgrammer programmer;
+    private final ExecutorService lane = Executors.newSingleThreadExecutor(LabThreads.daemon("lab-lane"));
+    private final List<LabTarget> targets = new ArrayList<>();
+    private final LabPacketLoop packets;
+    private volatile SlowPath slowPath;
+    private Set<Ip6Address> slowPathBrs = Set.of();
+
+    private LabController(LabConfig config) {
+        this.config = config;
+        this.programmer = new LabProgrammer(config.policy(), config.settings());
+        this.packets = new LabPacketLoop(() -> slowPath);
+    }
+
+    /**
+     * Starts the controller: loads the initial softwires, then connects to every target in the
+     * background (use {@link #awaitConverged} to wait).
+     *
+     * @param config  what to run
+     * @param targets the switches
+     * @param pipe    the pipeline to set on them
+     * @return the running controller
+     * @throws org.lwaftr.core.InvalidBindingException if the initial softwires are invalid
+     */
+    public static LabController start(LabConfig config, List<TargetSpec> targets, LabPipeline pipe) {
+        LabController c = new LabController(config);
+        c.onLane(() -> {
+            c.programmer.replaceAll(config.softwires());
+            c.refreshSlowPath();
+            return null;
+        });
+        for (TargetSpec s : targets) {
+            LabTarget t = new LabTarget(s, pipe, c.lane, c.programmer::desired, c.packets::packetIn);
+            c.targets.add(t);
+            t.start();
+        }
+        return c;
+    }
+
+    /**
+     * Applies a batch of softwire changes (all or nothing) and writes the entries that differ.
+     *
+     * @param changes the batch
+     * @return what changed
+     * @throws org.lwaftr.core.InvalidBindingException naming entry and field; nothing applied
+     */
+    public BindingDiff apply(List<BindingChange> changes) {
+        return onLane(() -> {
+            BindingDiff d = programmer.apply(changes);
+            push();
+            return d;
+        });
+    }
+
+    /**
+     * Makes the binding table equal to {@code softwires} with the smallest diff, writing only
+     * the entries that differ.
+     *
+     * @param softwires the softwires wanted
+     * @return what changed
+     */
+    public BindingDiff replaceAll(Collection<Softwire> softwires) {
+        return onLane(() -> {
+            BindingDiff d = programmer.replaceAll(softwires);
+            push();
+            return d;
+        });
+    }
+
+    /** Lane only: new entries to every converged target; a new slow path if the BRs changed. */
+    private void push() {
+        refreshSlowPath();
+        var want = programmer.desired();
+        targets.forEach(t -> t.syncNow(want));
+    }
+
+    private void refreshSlowPath() {
+        Set<Ip6Address> brs = new HashSet<>(programmer.table().brAddresses());
+        if (slowPath == null || !brs.equals(slowPathBrs)) {
+            slowPath = new SlowPath(SlowPathConfigs.of(config.policy(), config.settings(), brs,
+                    config.slowPathTuning()), programmer.table());
+            slowPathBrs = brs;
+        }
+    }
+
+    /**
+     * @param timeoutMillis how long to wait
+     * @return true if every target is connected and converged and no work is queued
+     */
+    public boolean awaitConverged(long timeoutMillis) {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (System.currentTimeMillis() < deadline) {
+            if (targets.stream().allMatch(LabTarget::isReady)) {
+                onLane(() -> null);
+                if (targets.stream().allMatch(LabTarget::isReady)) {
+                    return true;
+                }
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** @return per target, how many times it converged (1 after start, +1 per reconnection) */
+    public List<Integer> convergences() {
+        List<Integer> out = new ArrayList<>();
+        targets.forEach(t -> out.add(t.convergences()));
+        return out;
+    }
+
+    /** @return the softwires in force */
+    public List<Softwire> softwires() {
+        return onLane(() -> List.copyOf(programmer.table().softwires()));
+    }
+
+    /** @return the slow path's counters, plus packet-in/out totals of the lab */
+    public Map<String, Long> slowPathCounters() {
+        Map<String, Long> out = new TreeMap<>(slowPath.counters());
+        out.put("lab-packet-in", packets.packetIns());
+        out.put("lab-packet-out", packets.packetOuts());
+        out.put("lab-packet-failures", packets.failures());
+        return out;
+    }
+
+    /** @return the statistics report: per target, softwires with traffic, punts/drops by reason; slow path */
+    public String report() {
+        var counters = onLane(programmer::counterIndexes);
+        StringBuilder b = new StringBuilder();
+        for (LabTarget t : targets) {
+            b.append(LabStats.report(t, programmer.table(), counters));
+        }
+        b.append("slow path:");
+        slowPathCounters().forEach((k, v) -> {
+            if (v != 0) {
+                b.append(' ').append(k).append('=').append(v);
+            }
+        });
+        return b.append('\n').toString();
+    }
+
+    private <T> T onLane(Callable<T> task) {
+        try {
+            return lane.submit(task).get(120, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException) {
+                throw (RuntimeException) e.getCause();
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("controller lane busy for 120 s", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        targets.forEach(LabTarget::close);
+        packets.close();
+        lane.shutdownNow();
+    }
+
+    /**
+     * The command: see {@link LabArgs#USAGE}.
+     *
+     * @param args command-line arguments
+     */
+    public static void main(String[] args) {
+        LabArgs a;
+        LabConfig cfg;
+        try {
+            a = LabArgs.parse(args);
+            if (a.help()) {
+                System.out.println(LabArgs.USAGE);
+                return;
+            }
+            cfg = a.loadConfig();
+        } catch (LabConfigException | org.lwaftr.core.InvalidBindingException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+            return;
+        } catch (java.io.IOException e) {
+            System.err.println("error: " + e);
+            System.exit(2);
+            return;
+        }
+        cfg.warnings().forEach(w -> System.err.println("warning: " + w));
+        LabController c = start(cfg, a.targets(), LabPipeline.lwaftr());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.print(c.report());
+            c.close();
+        }, "lab-exit"));
+        log.info("{} softwires, {} targets", cfg.softwires().size(), a.targets().size());
+        LabCommandLoop.run(c, a);
+    }
+}

@@ -1,0 +1,337 @@
+package org.lwaftr.lab;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.lwaftr.config.ConfigException;
+import org.lwaftr.config.DeviceSettings;
+import org.lwaftr.config.DeviceSettingsCodec;
+import org.lwaftr.config.LwaftrPolicy;
+import org.lwaftr.config.PolicyCodec;
+import org.lwaftr.core.Softwire;
+import org.lwaftr.core.io.ConfigNode;
+import org.lwaftr.core.io.SnabbConfig;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.lwaftr.config.PolicyCodec.*;
+
+/**
+ * A Snabb lwAFTR configuration ({@code snabb-softwire-v3}, as Snabb's
+ * {@code src/program/lwaftr/tests/data/*.conf}) as a whole → {@link LabConfig}: the binding table,
+ * the interfaces (addresses, MACs, next hops, VLAN tags, MTUs), ICMP policy, rate limits,
+ * hairpinning and reassembly limits. The result goes through the app's own netcfg codecs, so the
+ * same ranges apply. A setting the lab does not use gets a warning naming it; a bad value is an
+ * error naming its Snabb path and line.
+ *
+ * <p>Snabb semantics kept: its defaults (ICMP on, 200 errors per 2 s, external MTU 1460, internal
+ * MTU 1500, 20 fragments and 20,000 reassemblies); the internal MTU is the IPv6 MTU toward lwB4s
+ * (our payload MTU + 40); the internal interface's {@code allow-incoming-icmp} is about ICMP from
+ * the lwB4s (our {@code allow-outgoing-icmpv4}); {@code generate-icmp-errors} of the external side
+ * is ICMPv4, of the internal side ICMPv6.
+ */
+public final class SnabbConfigMapper {
+    private static final int SNABB_RATE = 200;
+    private static final int SNABB_PERIOD = 2;
+    private static final int SNABB_EXT_MTU = 1460;
+    private static final int SNABB_INT_MTU = 1500;
+    private static final int SNABB_FRAGMENTS = 20;
+    private static final int SNABB_REASSEMBLIES = 20000;
+    private static final int IPV6_HEADER = 40;
+
+    private final List<String> warnings = new ArrayList<>();
+    private final ObjectNode icmp4 = JsonNodeFactory.instance.objectNode();
+    private final ObjectNode icmp6 = JsonNodeFactory.instance.objectNode();
+    private final ObjectNode policy = JsonNodeFactory.instance.objectNode();
+    private final ObjectNode lwb4 = JsonNodeFactory.instance.objectNode();
+    private final ObjectNode internet = JsonNodeFactory.instance.objectNode();
+    private final ObjectNode device = JsonNodeFactory.instance.objectNode();
+    private int period4 = SNABB_PERIOD;
+    private int period6 = SNABB_PERIOD;
+    private int fragments = Integer.MAX_VALUE;
+    private int reassemblies = Integer.MAX_VALUE;
+
+    private SnabbConfigMapper() {
+        icmp4.put(ALLOW_INCOMING_ICMPV4, true).put(GENERATE_ICMPV4_ERRORS, true).put(ICMPV4_RATE, SNABB_RATE);
+        icmp6.put(GENERATE_ICMPV6_ERRORS, true).put(ICMPV6_RATE, SNABB_RATE);
+        policy.put(ALLOW_OUTGOING_ICMPV4, true); // moved into icmp4 at the end
+        policy.put(INTERNET_MTU, SNABB_EXT_MTU).put(SOFTWIRE_PAYLOAD_MTU, SNABB_INT_MTU - IPV6_HEADER);
+    }
+
+    /**
+     * @param text         the configuration
+     * @param lwb4Port     the bmv2 port facing the lwB4s (Snabb names PCI devices instead)
+     * @param internetPort the bmv2 port facing the Internet
+     * @return the configuration
+     * @throws IOException        never for a string (reader contract)
+     * @throws LabConfigException naming the Snabb path (and line) of a bad or missing setting
+     * @throws org.lwaftr.core.InvalidBindingException naming line and field of a bad softwire
+     */
+    public static LabConfig map(String text, Integer lwb4Port, Integer internetPort) throws IOException {
+        if (lwb4Port == null || internetPort == null) {
+            throw new LabConfigException("--lwb4-port and --internet-port are required with a Snabb configuration");
+        }
+        ConfigNode root = SnabbConfig.parse(new StringReader(text));
+        List<Softwire> softwires = SnabbConfig.readBindingTable(new StringReader(text)).softwires();
+        SnabbConfigMapper m = new SnabbConfigMapper();
+        m.lwb4.put(DeviceSettingsCodec.PORT, lwb4Port);
+        m.internet.put(DeviceSettingsCodec.PORT, internetPort);
+        m.walk(root);
+        return m.result(softwires);
+    }
+
+    private void walk(ConfigNode root) {
+        for (ConfigNode n : root.children()) {
+            if (n.keyword().equals("softwire-config")) {
+                softwireConfig(n);
+            } else {
+                warn(n, "unknown setting");
+            }
+        }
+    }
+
+    private void softwireConfig(ConfigNode sc) {
+        int instances = 0;
+        for (ConfigNode n : sc.children()) {
+            switch (n.keyword()) {
+                case "binding-table":
+                    break; // read by SnabbConfig.readBindingTable
+                case "external-interface":
+                    externalShared(n);
+                    break;
+                case "internal-interface":
+                    internalShared(n);
+                    break;
+                case "instance":
+                    if (instances++ == 0) {
+                        instance(n);
+                    } else {
+                        warn(n, "only the first instance is used (one bmv2 target pipeline per config)");
+                    }
+                    break;
+                default:
+                    warn(n, "unknown setting");
+            }
+        }
+    }
+
+    private void externalShared(ConfigNode ext) {
+        for (ConfigNode n : ext.children()) {
+            switch (n.keyword()) {
+                case "mtu":
+                    policy.put(INTERNET_MTU, integer(n));
+                    break;
+                case "allow-incoming-icmp":
+                    icmp4.put(ALLOW_INCOMING_ICMPV4, bool(n));
+                    break;
+                case "generate-icmp-errors":
+                    icmp4.put(GENERATE_ICMPV4_ERRORS, bool(n));
+                    break;
+                case "error-rate-limiting":
+                    period4 = rate(n, icmp4, ICMPV4_RATE, period4);
+                    break;
+                case "reassembly":
+                    reassembly(n);
+                    break;
+                default:
+                    if (!addressing(n, internet, true)) {
+                        unsupported(n);
+                    }
+            }
+        }
+    }
+
+    private void internalShared(ConfigNode in) {
+        for (ConfigNode n : in.children()) {
+            switch (n.keyword()) {
+                case "mtu":
+                    // Snabb: the IPv6 MTU toward lwB4s; ours: the IPv4 payload it carries.
+                    policy.put(SOFTWIRE_PAYLOAD_MTU, integer(n) - IPV6_HEADER);
+                    break;
+                case "flow-label":
+                    policy.put(FLOW_LABEL, integer(n));
+                    break;
+                case "hairpinning":
+                    policy.put(ENABLE_HAIRPINNING, bool(n));
+                    break;
+                case "allow-incoming-icmp":
+                    policy.put(ALLOW_OUTGOING_ICMPV4, bool(n));
+                    break;
+                case "generate-icmp-errors":
+                    icmp6.put(GENERATE_ICMPV6_ERRORS, bool(n));
+                    break;
+                case "error-rate-limiting":
+                    period6 = rate(n, icmp6, ICMPV6_RATE, period6);
+                    break;
+                case "reassembly":
+                    reassembly(n);
+                    break;
+                default:
+                    if (!addressing(n, lwb4, false)) {
+                        unsupported(n);
+                    }
+            }
+        }
+    }
+
+    private void instance(ConfigNode inst) {
+        int queues = 0;
+        for (ConfigNode n : inst.children()) {
+            if (n.keyword().equals("queue")) {
+                if (queues++ > 0) {
+                    warn(n, "only the first queue is used");
+                    continue;
+                }
+                for (ConfigNode q : n.children()) {
+                    if (q.keyword().equals("id")) {
+                        continue; // the list key
+                    }
+                    boolean ext = q.keyword().equals("external-interface");
+                    if (!ext && !q.keyword().equals("internal-interface")) {
+                        warn(q, "unknown setting");
+                        continue;
+                    }
+                    for (ConfigNode a : q.children()) {
+                        if (!addressing(a, ext ? internet : lwb4, ext)) {
+                            warn(a, "unknown setting");
+                        }
+                    }
+                }
+            } else if (n.keyword().equals("device") || n.keyword().equals("external-device")) {
+                warn(n, "not used: bmv2 ports come from --lwb4-port/--internet-port");
+            } else {
+                warn(n, "unknown setting");
+            }
+        }
+    }
+
+    /** ip, mac, next-hop, vlan-tag of one side; false if {@code n} is none of them. */
+    private boolean addressing(ConfigNode n, ObjectNode side, boolean external) {
+        switch (n.keyword()) {
+            case "ip":
+                device.withArray(external ? DeviceSettingsCodec.AFTR_IPV4 : DeviceSettingsCodec.AFTR_IPV6)
+                        .add(value(n));
+                return true;
+            case "mac":
+                side.put(DeviceSettingsCodec.AFTR_MAC, value(n));
+                return true;
+            case "vlan-tag":
+                side.put(DeviceSettingsCodec.VLAN, integer(n));
+                return true;
+            case "next-hop":
+                for (ConfigNode h : n.children()) {
+                    if (h.keyword().equals("mac")) {
+                        side.put(DeviceSettingsCodec.NEXT_HOP_MAC, value(h));
+                    } else if (h.keyword().equals("ip")) {
+                        warn(h, "not supported: next-hop resolution; give next-hop mac");
+                    } else {
+                        warn(h, "unknown setting");
+                    }
+                }
+                if (!side.has(DeviceSettingsCodec.NEXT_HOP_MAC)) {
+                    throw error(n, "needs a mac (the lab does not resolve next-hop ip)");
+                }
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private int rate(ConfigNode n, ObjectNode icmp, String field, int period) {
+        int p = period;
+        for (ConfigNode c : n.children()) {
+            if (c.keyword().equals("packets")) {
+                icmp.put(field, integer(c));
+            } else if (c.keyword().equals("period")) {
+                p = integer(c);
+            } else {
+                warn(c, "unknown setting");
+            }
+        }
+        return p;
+    }
+
+    private void reassembly(ConfigNode n) {
+        for (ConfigNode c : n.children()) {
+            if (c.keyword().equals("max-fragments-per-packet")) {
+                fragments = Math.min(fragments, integer(c));
+            } else if (c.keyword().equals("max-packets")) {
+                reassemblies = Math.min(reassemblies, integer(c));
+            } else {
+                warn(c, "unknown setting");
+            }
+        }
+    }
+
+    private LabConfig result(List<Softwire> softwires) {
+        // One rate period for both families (RFC 8676 icmp-rate-period): ICMPv6's rate is scaled.
+        if (period6 != period4) {
+            long r6 = Math.max(1, Math.round(icmp6.get(ICMPV6_RATE).asDouble() * period4 / period6));
+            warnings.add("snabb: softwire-config.internal-interface.error-rate-limiting.period: " + period6
+                    + " s differs from the external period " + period4 + " s; ICMPv6 rate scaled to " + r6
+                    + " per " + period4 + " s");
+            icmp6.put(ICMPV6_RATE, r6);
+        }
+        icmp4.put(ALLOW_OUTGOING_ICMPV4, policy.remove(ALLOW_OUTGOING_ICMPV4).asBoolean());
+        ObjectNode icmp = policy.putObject(ICMP_POLICY);
+        icmp.set(ICMPV4_ERRORS, icmp4);
+        icmp.set(ICMPV6_ERRORS, icmp6);
+        icmp.put(ICMP_RATE_PERIOD, period4);
+        device.set(DeviceSettingsCodec.LWB4_SIDE, lwb4);
+        device.set(DeviceSettingsCodec.INTERNET_SIDE, internet);
+        LwaftrPolicy p;
+        DeviceSettings d;
+        try {
+            p = PolicyCodec.parse(policy);
+        } catch (ConfigException e) {
+            throw new LabConfigException("snabb: mapped policy: " + String.join("; ", e.errors()), e);
+        }
+        try {
+            d = DeviceSettingsCodec.parse(device);
+        } catch (ConfigException e) {
+            throw new LabConfigException("snabb: mapped interfaces (external-interface → internet-side, "
+                    + "internal-interface → lwb4-side): " + String.join("; ", e.errors()), e);
+        }
+        int frags = fragments == Integer.MAX_VALUE ? SNABB_FRAGMENTS : fragments;
+        int packets = reassemblies == Integer.MAX_VALUE ? SNABB_REASSEMBLIES : reassemblies;
+        return new LabConfig(p, d, softwires,
+                b -> b.maxFragmentsPerReassembly(frags).maxReassemblies(packets), warnings);
+    }
+
+    private void unsupported(ConfigNode n) {
+        warn(n, n.keyword().endsWith("filter") || n.keyword().equals("mru") ? "not supported" : "unknown setting");
+    }
+
+    private void warn(ConfigNode n, String why) {
+        warnings.add("snabb: " + n.path() + " (line " + n.line() + "): " + why + ", ignored");
+    }
+
+    private static String value(ConfigNode n) {
+        if (n.argument() == null) {
+            throw error(n, "needs a value");
+        }
+        return n.argument();
+    }
+
+    private static int integer(ConfigNode n) {
+        try {
+            return Integer.parseInt(value(n));
+        } catch (NumberFormatException e) {
+            throw error(n, "'" + n.argument() + "' is not an integer");
+        }
+    }
+
+    private static boolean bool(ConfigNode n) {
+        String v = value(n);
+        if (v.equals("true") || v.equals("false")) {
+            return Boolean.parseBoolean(v);
+        }
+        throw error(n, "'" + v + "' is not true or false");
+    }
+
+    private static LabConfigException error(ConfigNode n, String why) {
+        return new LabConfigException("snabb: " + n.path() + " (line " + n.line() + "): " + why);
+    }
+}

@@ -1,0 +1,136 @@
+package org.lwaftr.tests.e2e;
+
+import org.lwaftr.config.DeviceSettings;
+import org.lwaftr.config.IcmpPolicy;
+import org.lwaftr.config.LwaftrPolicy;
+import org.lwaftr.config.PortBinding;
+import org.lwaftr.config.PortRole;
+import org.lwaftr.config.SideSettings;
+import org.lwaftr.core.PortSet;
+import org.lwaftr.core.Softwire;
+import org.lwaftr.lab.LabConfig;
+import org.onlab.packet.Ethernet;
+import org.onlab.packet.ICMP;
+import org.onlab.packet.IPv4;
+import org.onlab.packet.IPv6;
+import org.onlab.packet.Ip4Address;
+import org.onlab.packet.Ip6Address;
+import org.onlab.packet.MacAddress;
+import org.onlab.packet.TCP;
+import org.onlab.packet.UDP;
+
+import java.util.List;
+
+/** The lab network of the end-to-end tests: lwB4s on port 1, the Internet on port 2. */
+final class E2eSetup {
+    static final int LWB4_PORT = 1;
+    static final int INET_PORT = 2;
+    static final MacAddress AFTR_MAC_B4 = MacAddress.valueOf("02:aa:00:00:00:01");
+    static final MacAddress AFTR_MAC_INET = MacAddress.valueOf("02:aa:00:00:00:02");
+    static final MacAddress B4_ROUTER = MacAddress.valueOf("02:bb:00:00:00:01");
+    static final MacAddress INET_ROUTER = MacAddress.valueOf("02:bb:00:00:00:02");
+    static final Ip4Address AFTR_V4 = Ip4Address.valueOf("192.0.2.254");
+    static final Ip6Address BR = Ip6Address.valueOf("2001:db8:ffff::1");
+    static final Ip4Address HOST = Ip4Address.valueOf("203.0.113.9");
+    static final Ip4Address SHARED = Ip4Address.valueOf("198.51.100.1");
+    static final Ip4Address OTHER = Ip4Address.valueOf("198.51.100.2");
+
+    private E2eSetup() {
+    }
+
+    /** Softwire {@code psid} of 198.51.100.1 (6-bit PSIDs, ports psid·1024 …+1023). */
+    static Softwire shared(int psid) {
+        return Softwire.of(SHARED, PortSet.of(0, 6, psid), Ip6Address.valueOf("2001:db8:1::" + psid), BR);
+    }
+
+    /** The whole address 198.51.100.2 (hairpin partner). */
+    static Softwire whole() {
+        return Softwire.of(OTHER, PortSet.WHOLE_ADDRESS, Ip6Address.valueOf("2001:db8:2::1"), BR);
+    }
+
+    static int port(Softwire s) {
+        return s.portSet().psid() * 1024 + 7;
+    }
+
+    static LabConfig config(IcmpPolicy icmp, List<Softwire> softwires) {
+        LwaftrPolicy p = LwaftrPolicy.builder().icmp(icmp).build();
+        SideSettings b4 = new SideSettings(LWB4_PORT, 0, AFTR_MAC_B4, B4_ROUTER);
+        SideSettings inet = new SideSettings(INET_PORT, 0, AFTR_MAC_INET, INET_ROUTER);
+        DeviceSettings d = new DeviceSettings(b4, inet,
+                List.of(new PortBinding(LWB4_PORT, 0, PortRole.LWB4, AFTR_MAC_B4),
+                        new PortBinding(INET_PORT, 0, PortRole.INTERNET, AFTR_MAC_INET)),
+                List.of(AFTR_V4), List.of(Ip6Address.valueOf("2001:db8:ffff::fe")), List.of(BR));
+        return new LabConfig(p, d, softwires, b -> { }, List.of());
+    }
+
+    /** ICMP policy: ICMPv4 errors on/off, rates per period (s). */
+    static IcmpPolicy icmp(boolean v4Errors, boolean v6Errors, int v4Rate, int period) {
+        return new IcmpPolicy(true, true, v4Errors, v6Errors, v4Rate, 300, period);
+    }
+
+    // ------------------------------------------------------------------ frames
+
+    static IPv4 udp(Ip4Address src, int sport, Ip4Address dst, int dport, int ttl) {
+        UDP u = new UDP();
+        u.setSourcePort(sport);
+        u.setDestinationPort(dport);
+        u.setPayload(new org.onlab.packet.Data(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}));
+        return ipv4(src, dst, IPv4.PROTOCOL_UDP, ttl, u);
+    }
+
+    static IPv4 tcp(Ip4Address src, int sport, Ip4Address dst, int dport) {
+        TCP t = new TCP();
+        t.setSourcePort(sport);
+        t.setDestinationPort(dport);
+        t.setFlags((short) 2);
+        t.setWindowSize((short) 1000);
+        return ipv4(src, dst, IPv4.PROTOCOL_TCP, 64, t);
+    }
+
+    static IPv4 echo(Ip4Address src, Ip4Address dst, int id, boolean request) {
+        ICMP i = new ICMP();
+        i.setIcmpType(request ? ICMP.TYPE_ECHO_REQUEST : ICMP.TYPE_ECHO_REPLY);
+        i.setIcmpCode((byte) 0);
+        byte[] body = new byte[12];
+        body[0] = (byte) (id >> 8);
+        body[1] = (byte) id;
+        i.setPayload(new org.onlab.packet.Data(body));
+        return ipv4(src, dst, IPv4.PROTOCOL_ICMP, 64, i);
+    }
+
+    private static IPv4 ipv4(Ip4Address src, Ip4Address dst, byte proto, int ttl, org.onlab.packet.IPacket l4) {
+        IPv4 ip = new IPv4();
+        ip.setSourceAddress(src.toInt());
+        ip.setDestinationAddress(dst.toInt());
+        ip.setProtocol(proto);
+        ip.setTtl((byte) ttl);
+        ip.setPayload(l4);
+        return ip;
+    }
+
+    /** From the Internet router to the AFTR. */
+    static Ethernet fromInternet(IPv4 ip) {
+        Ethernet e = new Ethernet();
+        e.setSourceMACAddress(INET_ROUTER);
+        e.setDestinationMACAddress(AFTR_MAC_INET);
+        e.setEtherType(Ethernet.TYPE_IPV4);
+        e.setPayload(ip);
+        return e;
+    }
+
+    /** From an (emulated) lwB4: IPv4 in IPv6 (RFC 2473) from {@code lwb4} to the BR. */
+    static Ethernet fromLwb4(Ip6Address lwb4, IPv4 ip) {
+        IPv6 v6 = new IPv6();
+        v6.setSourceAddress(lwb4.toOctets());
+        v6.setDestinationAddress(BR.toOctets());
+        v6.setNextHeader((byte) 4);
+        v6.setHopLimit((byte) 64);
+        v6.setPayload(ip);
+        Ethernet e = new Ethernet();
+        e.setSourceMACAddress(B4_ROUTER);
+        e.setDestinationMACAddress(AFTR_MAC_B4);
+        e.setEtherType(Ethernet.TYPE_IPV6);
+        e.setPayload(v6);
+        return e;
+    }
+}
