@@ -233,7 +233,7 @@ def handoff_commands(opts, netcfg_path, table_path):
                 'curl -sSf %s -X PUT -H "Content-Type: application/json" --data-binary @%s %s/onos/lwaftr/binding-table'
                 % (auth, table_path, base)]
     # The lab controller: same netcfg and table, driving the switch over P4Runtime directly.
-    return ['%s --grpc %s:%d --device-id %d --netcfg %s --binding-table %s'
+    return ['%s --target %s:%d --device-id %d --netcfg %s --binding-table %s'
             % (os.path.join(REPO, 'scripts', 'lab.sh'), opts.switch_ip, opts.grpc_port, opts.device_id,
                netcfg_path, table_path)]
 

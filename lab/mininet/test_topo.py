@@ -117,7 +117,7 @@ class DryRunTest(unittest.TestCase):
     def test_lab_controller_handoff_has_no_onos_basic_config(self):
         rc, out = dry_run('--controller', 'lab', '--lwb4s', '1')
         self.assertEqual(0, rc)
-        self.assertIn('scripts/lab.sh --grpc 127.0.0.1:50051 --device-id 1 --netcfg ', out)
+        self.assertIn('scripts/lab.sh --target 127.0.0.1:50051 --device-id 1 --netcfg ', out)
         self.assertNotIn('managementAddress', out)
         self.assertNotIn('curl', out)
 
