@@ -101,6 +101,13 @@ const bit<8>  PROTO_ICMPV6   = 58;
 const bit<8>  PROTO_DSTOPTS  = 60;
 const bit<16> IPV6_HEADER_BYTES = 40;
 
+/* meta.path: what the rest of this pass does (punt() and drop() reset it to PATH_NONE). Bit 1 set
+ * = a binding lookup in that direction. */
+const bit<2> PATH_NONE    = 0;   /* punted, dropped, or not decided */
+const bit<2> PATH_FORWARD = 1;   /* to next_hop(meta.direction) */
+const bit<2> PATH_DOWN    = 2;   /* Internet → lwB4, or the second pass of a hairpin: encapsulate */
+const bit<2> PATH_UP      = 3;   /* lwB4 → Internet: decapsulate (first pass only) */
+
 error { Ipv4HeaderTooShort }
 
 /* ---------------------------------------------------------------- headers */
@@ -273,9 +280,13 @@ struct metadata_t {
     bit<1>       allow_outgoing_icmp;
     bit<16>      lwb4_mtu;         /* largest IPv6 packet toward lwB4s */
     bit<16>      internet_mtu;     /* largest IPv4 packet toward the Internet */
-    /* AFTR address lookup: ARP target or IPv4 destination */
-    bit<32>      local_addr;
-    /* binding lookup */
+    /* where this pass is going (PATH_*): few and narrow fields, because bmv2 zeroes every
+     * metadata field for every packet */
+    bit<2>       path;
+    bit<1>       to_aftr;          /* aftr_ipv4 hit: the ARP target or plain IPv4 dst is the AFTR's */
+    bit<1>       dst_bound;        /* bound_ipv4 hit */
+    bit<1>       found;            /* binding hit */
+    /* binding lookup (lookup_addr is also the aftr_ipv4 key) */
     bit<32>      lookup_addr;
     bit<16>      lookup_port;
     bit<1>       has_port;
@@ -286,7 +297,6 @@ struct metadata_t {
     bit<8>       sw_br;
     bit<32>      sw_counter;
     bit<8>       pkt_br;           /* index of the BR address an upstream packet is sent to */
-    bit<128>     br_addr;          /* BR address used as encapsulation source */
     /* outcome */
     Direction_t  direction;        /* of a forwarded packet */
     bit<12>      egress_vid;
@@ -441,11 +451,14 @@ control LwaftrIngress(inout headers_t hdr, inout metadata_t meta,
      * into the P4Info, and the controller may drop a port/VLAN explicitly with a reason. */
     action drop(DropReason_t reason) {
         meta.drop_reason = reason;
+        meta.path = PATH_NONE;
         mark_to_drop(standard_metadata);
+        drop_stats.count(reason);    /* a packet is dropped at most once: counted here */
     }
 
     @hidden action punt(PuntReason_t reason) {
         meta.punt_reason = reason;
+        meta.path = PATH_NONE;
         standard_metadata.egress_spec = (bit<9>) Port_t.CPU;
     }
 
@@ -512,8 +525,10 @@ control LwaftrIngress(inout headers_t hdr, inout metadata_t meta,
         const default_action = NoAction;
         size = 64;
     }
+    /* Applied right after encapsulate(), so the BR address goes straight into the new header
+     * (no 128-bit metadata copy); a miss leaves the source 0 as encapsulate() set it. */
     action set_br_source(bit<128> br_addr) {
-        meta.br_addr = br_addr;
+        hdr.ipv6.src_addr = br_addr;
     }
     table br_source {
         key = { meta.sw_br : exact @name("br_index"); }
@@ -523,9 +538,11 @@ control LwaftrIngress(inout headers_t hdr, inout metadata_t meta,
     }
 
     /* ---- the AFTR's own IPv4 addresses (ICMP echo, ARP targets) */
-    action aftr_address() { }
+    action aftr_address() {
+        meta.to_aftr = 1;
+    }
     table aftr_ipv4 {
-        key = { meta.local_addr : exact @name("ipv4_addr"); }
+        key = { meta.lookup_addr : exact @name("ipv4_addr"); }   /* ARP target or IPv4 dst */
         actions = { aftr_address; @defaultonly NoAction; }
         const default_action = NoAction;
         size = 64;
@@ -533,7 +550,9 @@ control LwaftrIngress(inout headers_t hdr, inout metadata_t meta,
 
     /* ---- IPv4 addresses bound to softwires (one entry per address): hairpinning candidates, and
      * where the controller's re-injected IPv4 packets go (bound: encapsulated, else the Internet) */
-    action bound() { }
+    action bound() {
+        meta.dst_bound = 1;
+    }
     table bound_ipv4 {
         key = { hdr.ipv4.dst_addr : exact @name("ipv4_dst"); }
         actions = { bound; @defaultonly NoAction; }
@@ -577,6 +596,7 @@ control LwaftrIngress(inout headers_t hdr, inout metadata_t meta,
         meta.lwb4 = lwb4;
         meta.sw_br = br_index;
         meta.sw_counter = counter_index;
+        meta.found = 1;
     }
     table binding {
         key = {
@@ -588,20 +608,26 @@ control LwaftrIngress(inout headers_t hdr, inout metadata_t meta,
         size = MAX_SOFTWIRES;
     }
 
+    /* Each straight-line block below is one action: p4c's bmv2 backend turns every block of
+     * assignments in apply{} into an action plus a keyless table, and each table, conditional and
+     * metadata field costs bmv2 time per packet (docs/pipeline.md, "Performance"). */
+
     /* RFC 1624 eqn. 3 incremental checksum update for the TTL decrement (no full recomputation, so
-     * a target without a checksum unit over the whole header can do it too). */
+     * a target without a checksum unit over the whole header can do it too). With m' = m − 0x0100
+     * (TTL ≥ 2 here), ~m + m' is the constant 0xfeff, and ~HC + 0xfeff ≤ 0x1fefe needs one fold. */
     @hidden action decrement_ttl() {
-        bit<32> sum = (bit<32>) (~hdr.ipv4.hdr_checksum) + (bit<32>) (~(hdr.ipv4.ttl ++ hdr.ipv4.protocol))
-                      + (bit<32>) ((hdr.ipv4.ttl - 1) ++ hdr.ipv4.protocol);
-        sum = (sum & 0xffff) + (sum >> 16);
-        sum = (sum & 0xffff) + (sum >> 16);
-        hdr.ipv4.hdr_checksum = ~sum[15:0];
+        hdr.ipv4.hdr_checksum = ~((~hdr.ipv4.hdr_checksum + 16w0xfeff)
+                                  + (bit<16>) (((bit<17>) (~hdr.ipv4.hdr_checksum) + 17w0xfeff) >> 16));
         hdr.ipv4.ttl = hdr.ipv4.ttl - 1;
     }
 
-    /* RFC 2473 / RFC 6333 §6: traffic class from the IPv4 TOS, configured hop limit and flow label.
-     * On the second pass of a hairpin the outer header of the lwB4's packet is rewritten in place. */
+    /* RFC 2473 / RFC 6333 §6: traffic class from the IPv4 TOS, configured hop limit and flow label;
+     * br_source then writes the source. On the second pass of a hairpin the outer header of the
+     * lwB4's packet is rewritten in place. */
     @hidden action encapsulate() {
+        meta.sw_counter = meta.sw_counter << 1;    /* cell 2·index + DOWNSTREAM; no temporary */
+        softwire_stats.count(meta.sw_counter);
+        decrement_ttl();
         hdr.ipv6.setValid();
         hdr.ipv6.version = 6;
         hdr.ipv6.traffic_class = hdr.ipv4.diffserv;
@@ -609,34 +635,85 @@ control LwaftrIngress(inout headers_t hdr, inout metadata_t meta,
         hdr.ipv6.payload_len = hdr.ipv4.total_len;
         hdr.ipv6.next_hdr = PROTO_IPV4;
         hdr.ipv6.hop_limit = meta.hop_limit;
-        hdr.ipv6.src_addr = meta.br_addr;
+        hdr.ipv6.src_addr = 0;
         hdr.ipv6.dst_addr = meta.lwb4;
         hdr.ipv6_dstopts.setInvalid();
+        hdr.ethernet.ether_type = ETHERTYPE_IPV6;    /* tag_vlan moves it behind a tag */
+        meta.direction = Direction_t.DOWNSTREAM;
+        meta.path = PATH_FORWARD;
     }
 
     @hidden action decapsulate() {
+        meta.sw_counter = meta.sw_counter << 1 | 1;    /* cell 2·index + UPSTREAM */
+        softwire_stats.count(meta.sw_counter);
         hdr.ipv6.setInvalid();
         hdr.ipv6_dstopts.setInvalid();
+        hdr.ethernet.ether_type = ETHERTYPE_IPV4;
+        meta.direction = Direction_t.UPSTREAM;
+        meta.path = PATH_FORWARD;
+    }
+
+    /* §6.2 hairpinning: the destination softwire is looked up by the second pass of this packet
+     * (resubmit re-parses the packet as received). */
+    @hidden action resubmit_hairpin() {
+        meta.sw_counter = meta.sw_counter << 1 | 1;    /* cell 2·index + UPSTREAM */
+        softwire_stats.count(meta.sw_counter);
+        meta.hairpin_pass = 1;
+        resubmit_preserving_field_list(1);
+    }
+
+    /* The controller's own packets that are not for a softwire go straight to a next hop. */
+    @hidden action forward_to(Direction_t direction) {
+        meta.direction = direction;
+        meta.path = PATH_FORWARD;
+        hdr.ethernet.ether_type = hdr.ipv6.isValid() ? ETHERTYPE_IPV6 : ETHERTYPE_IPV4;
+    }
+
+    /* Binding key address; the port comes from select_port_*. */
+    @hidden action start_downstream() {
+        meta.path = PATH_DOWN;
+        meta.lookup_addr = hdr.ipv4.dst_addr;
+    }
+    @hidden action start_upstream() {
+        meta.path = PATH_UP;
+        meta.lookup_addr = hdr.ipv4.src_addr;
+    }
+    @hidden action arp_target() {
+        meta.lookup_addr = hdr.arp.target_ip;
     }
 
     /* The port (or ICMP identifier) that selects the PSID (RFC 7596 §6.2, §8.1, RFC 5508 REQ-3). */
-    @hidden action set_lookup_port(bit<16> port) {
-        meta.lookup_port = port;
+    @hidden action select_port_l4() {
+        meta.lookup_port = meta.path == PATH_DOWN ? hdr.l4_ports.dst_port : hdr.l4_ports.src_port;
+        meta.has_port = 1;
+    }
+    @hidden action select_port_echo() {
+        meta.lookup_port = hdr.icmp.identifier;                       /* RFC 7596 §8.1 */
+        meta.has_port = 1;
+    }
+    /* RFC 5508 REQ-3: downstream, the quoted packet was sent by the subscriber (its source port);
+     * upstream, the lwB4 reports a packet it received (its destination port). A quoted ICMP
+     * packet is selected by its identifier. */
+    @hidden action select_port_quoted() {
+        meta.lookup_port = meta.path == PATH_DOWN ? hdr.inner_l4.word0 : hdr.inner_l4.word1;
+        meta.lookup_port = hdr.inner_ipv4.protocol == PROTO_ICMP ? hdr.inner_l4.word2 : meta.lookup_port;
         meta.has_port = 1;
     }
 
-    @hidden action count_softwire(Direction_t direction) {
-        softwire_stats.count(meta.sw_counter << 1 | (bit<32>) (bit<1>) direction);
+    @hidden action tag_vlan() {
+        hdr.vlan.vid = meta.egress_vid;
+        hdr.vlan.ether_type = hdr.ethernet.ether_type;
+        hdr.ethernet.ether_type = ETHERTYPE_VLAN;
+    }
+    @hidden action add_vlan() {
+        hdr.vlan.setValid();
+        hdr.vlan.pcp = 0;
+        hdr.vlan.dei = 0;
     }
 
     apply {
-        bool hairpin = meta.hairpin_pass == 1;
-        bool upstream = false;      /* lwB4 → Internet: decapsulate (first pass only) */
-        bool downstream = false;    /* Internet → lwB4, or the second pass of a hairpin: encapsulate */
-        bool found = false;         /* a softwire matched (addr, PSID) */
-        bool forward = false;
-        meta.punt_reason = PuntReason_t.NONE;
-        meta.drop_reason = DropReason_t.NONE;
+        /* bmv2 zeroes metadata for every packet and on resubmit (except field list 1), so
+         * path, punt_reason, drop_reason, to_aftr, dst_bound, found and has_port start at 0. */
 
         /* ---- 1. where from: controller packet-out, or a port (and VLAN) with a role */
         if (hdr.packet_out.isValid()) {
@@ -656,59 +733,36 @@ control LwaftrIngress(inout headers_t hdr, inout metadata_t meta,
             }
             port_side.apply();
         }
-        if (meta.drop_reason == DropReason_t.NONE && standard_metadata.parser_error != error.NoError) {
-            drop(DropReason_t.BAD_HEADER);
-        }
-        /* Frames for another MAC are not ours; broadcast and multicast are only for ARP and NDP. */
-        bool group_mac = hdr.ethernet.dst_addr[40:40] == 1;
-        if (meta.drop_reason == DropReason_t.NONE && meta.from_cpu == 0 && !group_mac
-                && hdr.ethernet.dst_addr != meta.aftr_mac) {
-            drop(DropReason_t.NOT_FOR_AFTR);
-        }
 
-        if (meta.drop_reason == DropReason_t.NONE) {
+        /* ---- 2. sanity: parser errors; frames for another MAC are not ours; broadcast and
+         * multicast are only for ARP and NDP (checked in 3). */
+        if (meta.drop_reason == DropReason_t.NONE && standard_metadata.parser_error == error.NoError
+                && (meta.from_cpu == 1 || hdr.ethernet.dst_addr[40:40] == 1
+                    || hdr.ethernet.dst_addr == meta.aftr_mac)) {
             aftr_config.apply();
-            bool lwb4_side = meta.side == Side_t.LWB4 || meta.side == Side_t.BOTH;
-            bool internet_side = meta.side == Side_t.INTERNET || meta.side == Side_t.BOTH;
-            bool plain_ipv4 = hdr.ipv4.isValid() && !hdr.ipv6.isValid();
-            bool ndp = hdr.icmpv6.isValid() && hdr.icmpv6.icmp_type >= 133 && hdr.icmpv6.icmp_type <= 137;
 
-            /* ---- 2. shared lookups (each table is applied at one place only) */
-            bool to_aftr = false;    /* ARP target or plain IPv4 destination is an AFTR address */
-            bool dst_bound = false;  /* the IPv4 destination is bound to softwires */
-            if (hdr.arp.isValid() || plain_ipv4) {
-                meta.local_addr = hdr.arp.isValid() ? hdr.arp.target_ip : hdr.ipv4.dst_addr;
-                to_aftr = aftr_ipv4.apply().hit;
-            }
-            if (hdr.ipv4.isValid()) {
-                dst_bound = bound_ipv4.apply().hit;
-            }
-
-            /* ---- 3. classify; set the binding key */
-            if (hdr.arp.isValid()) {
-                if (to_aftr) {
-                    punt(PuntReason_t.ARP);
-                } else {
-                    drop(DropReason_t.NOT_FOR_AFTR);
-                }
-            } else if (ndp) {
-                if (lwb4_side) {
-                    punt(PuntReason_t.NDP);
-                } else {
-                    drop(DropReason_t.NOT_FOR_AFTR);
-                }
-            } else if (group_mac && meta.from_cpu == 0) {
-                drop(DropReason_t.NOT_FOR_AFTR);
-            } else if (hdr.ipv6.isValid() && !hairpin && lwb4_side) {
+            /* ---- 3. classify; set the binding key. The common cases are tested first; they
+             * exclude the rarer ones (ARP, NDP, group-addressed frames) as the original order
+             * would. */
+            if (hdr.ipv4.isValid() && (hdr.ethernet.dst_addr[40:40] == 0 || meta.from_cpu == 1)
+                    && (meta.hairpin_pass == 1 || (!hdr.ipv6.isValid()
+                                    && (meta.side == Side_t.INTERNET || meta.side == Side_t.BOTH)))) {
+                /* ---------------- downstream: Internet → lwB4, or the second pass of a hairpin */
+                start_downstream();
+            } else if (hdr.ipv6.isValid() && meta.hairpin_pass == 0 && (hdr.ethernet.dst_addr[40:40] == 0 || meta.from_cpu == 1) && !(hdr.icmpv6.isValid() && hdr.icmpv6.icmp_type >= 133 && hdr.icmpv6.icmp_type <= 137)
+                       && (meta.side == Side_t.LWB4 || meta.side == Side_t.BOTH)) {
                 /* ---------------- upstream: lwB4 → Internet */
                 if (!br_address.apply().hit) {
                     if (meta.from_cpu == 1) {
                         /* The controller's own IPv6 (ICMPv6 errors to lwB4s): toward the lwB4s. */
-                        meta.direction = Direction_t.DOWNSTREAM;
-                        forward = true;
+                        forward_to(Direction_t.DOWNSTREAM);
                     } else {
                         drop(DropReason_t.NOT_FOR_AFTR);
                     }
+                } else if (!hdr.ipv6_fragment.isValid() && !hdr.icmpv6.isValid() && hdr.ipv4.isValid()
+                           && hdr.ipv4.more_fragments == 0 && hdr.ipv4.frag_offset == 0
+                           && (!hdr.icmp.isValid() || meta.allow_outgoing_icmp == 1 || meta.from_cpu == 1)) {
+                    start_upstream();
                 } else if (hdr.ipv6_fragment.isValid()) {
                     punt(PuntReason_t.IPV6_FRAGMENT);
                 } else if (hdr.icmpv6.isValid()) {
@@ -717,115 +771,91 @@ control LwaftrIngress(inout headers_t hdr, inout metadata_t meta,
                     drop(DropReason_t.UNSUPPORTED);
                 } else if (hdr.ipv4.more_fragments == 1 || hdr.ipv4.frag_offset != 0) {
                     punt(PuntReason_t.INNER_IPV4_FRAGMENT);
-                } else if (hdr.icmp.isValid() && meta.allow_outgoing_icmp == 0 && meta.from_cpu == 0) {
-                    drop(DropReason_t.ICMP_POLICY);
                 } else {
-                    upstream = true;
-                    meta.lookup_addr = hdr.ipv4.src_addr;
-                    if (hdr.l4_ports.isValid()) {
-                        set_lookup_port(hdr.l4_ports.src_port);
-                    } else if (hdr.icmp.isValid()) {
-                        if (hdr.icmp.icmp_type == 0 || hdr.icmp.icmp_type == 8) {
-                            set_lookup_port(hdr.icmp.identifier);
-                        } else if (hdr.inner_l4.isValid()) {
-                            /* An error the lwB4 sends about a packet it received: the quoted
-                             * packet's destination is the subscriber (RFC 5508 REQ-3). */
-                            if (hdr.inner_ipv4.protocol == PROTO_ICMP) {
-                                set_lookup_port(hdr.inner_l4.word2);
-                            } else {
-                                set_lookup_port(hdr.inner_l4.word1);
-                            }
-                        }
-                    }
+                    drop(DropReason_t.ICMP_POLICY);
                 }
-            } else if (hdr.ipv4.isValid() && (hairpin || (plain_ipv4 && internet_side))) {
-                /* ---------------- downstream: Internet → lwB4, or the second pass of a hairpin */
-                if (!hairpin && (hdr.ipv4.more_fragments == 1 || hdr.ipv4.frag_offset != 0)) {
-                    punt(PuntReason_t.IPV4_FRAGMENT);
-                } else if (to_aftr) {
-                    if (hdr.icmp.isValid()) {
-                        punt(PuntReason_t.ICMPV4_TO_AFTR);
-                    } else {
-                        drop(DropReason_t.AFTR_OTHER);
-                    }
-                } else if (meta.from_cpu == 1 && !dst_bound) {
-                    /* The controller's own IPv4 (ICMPv4 errors, echo replies): toward the Internet. */
-                    meta.direction = Direction_t.UPSTREAM;
-                    forward = true;
-                } else if (hdr.icmp.isValid() && meta.allow_incoming_icmp == 0 && !hairpin
-                           && meta.from_cpu == 0) {
-                    drop(DropReason_t.ICMP_POLICY);
+            } else if (hdr.arp.isValid()) {
+                arp_target();
+            } else if (hdr.icmpv6.isValid() && hdr.icmpv6.icmp_type >= 133 && hdr.icmpv6.icmp_type <= 137) {
+                if (meta.side == Side_t.LWB4 || meta.side == Side_t.BOTH) {
+                    punt(PuntReason_t.NDP);
                 } else {
-                    downstream = true;
-                    meta.lookup_addr = hdr.ipv4.dst_addr;
-                    if (hdr.l4_ports.isValid()) {
-                        set_lookup_port(hdr.l4_ports.dst_port);
-                    } else if (hdr.icmp.isValid()) {
-                        if (hdr.icmp.icmp_type == 0 || hdr.icmp.icmp_type == 8) {
-                            set_lookup_port(hdr.icmp.identifier);          /* RFC 7596 §8.1 */
-                        } else if (hdr.inner_l4.isValid()) {
-                            /* RFC 5508 REQ-3: the quoted packet was sent by the subscriber; its
-                             * source port selects the softwire of the outer destination. */
-                            if (hdr.inner_ipv4.protocol == PROTO_ICMP) {
-                                set_lookup_port(hdr.inner_l4.word2);
-                            } else {
-                                set_lookup_port(hdr.inner_l4.word0);
-                            }
-                        }
-                    }
+                    drop(DropReason_t.NOT_FOR_AFTR);
                 }
             } else {
                 drop(DropReason_t.NOT_FOR_AFTR);
             }
 
-            /* ---- 4. the one binding lookup of this pass: (IPv4 address, PSID) */
-            if (upstream || downstream) {
+            /* ---- 4. is the ARP target or the plain IPv4 destination an AFTR address? */
+            if (hdr.arp.isValid() || (meta.path == PATH_DOWN && !hdr.ipv6.isValid())) {
+                aftr_ipv4.apply();
+                if (hdr.arp.isValid()) {
+                    if (meta.to_aftr == 1) {
+                        punt(PuntReason_t.ARP);
+                    } else {
+                        drop(DropReason_t.NOT_FOR_AFTR);
+                    }
+                }
+            }
+            if (meta.path == PATH_DOWN
+                    && (meta.to_aftr == 1 || meta.from_cpu == 1
+                        || (meta.hairpin_pass == 0 && (hdr.ipv4.more_fragments == 1 || hdr.ipv4.frag_offset != 0))
+                        || (hdr.icmp.isValid() && meta.allow_incoming_icmp == 0 && meta.hairpin_pass == 0))) {
+                if (meta.hairpin_pass == 0 && (hdr.ipv4.more_fragments == 1 || hdr.ipv4.frag_offset != 0)) {
+                    punt(PuntReason_t.IPV4_FRAGMENT);
+                } else if (meta.to_aftr == 1) {
+                    if (hdr.icmp.isValid()) {
+                        punt(PuntReason_t.ICMPV4_TO_AFTR);
+                    } else {
+                        drop(DropReason_t.AFTR_OTHER);
+                    }
+                } else if (meta.from_cpu == 0) {
+                    drop(DropReason_t.ICMP_POLICY);
+                }
+                /* The controller's packets stay downstream if their destination is bound (5). */
+            }
+
+            /* ---- 5. the one binding lookup of this pass: (IPv4 address, PSID) */
+            if (meta.path[1:1] == 1) {
+                if (hdr.l4_ports.isValid()) {
+                    select_port_l4();
+                } else if (hdr.icmp.isValid()) {
+                    if (hdr.icmp.icmp_type == 0 || hdr.icmp.icmp_type == 8) {
+                        select_port_echo();
+                    } else if (hdr.inner_l4.isValid()) {
+                        select_port_quoted();
+                    }
+                }
                 psid_shape.apply();
                 if (meta.psid_ok == 1) {
-                    found = binding.apply().hit;
+                    binding.apply();
+                }
+                /* Hairpinning candidates; where the controller's re-injected IPv4 goes. */
+                if ((meta.path == PATH_UP && meta.hairpinning == 1)
+                        || (meta.path == PATH_DOWN && meta.from_cpu == 1)) {
+                    bound_ipv4.apply();
+                    if (meta.path == PATH_DOWN && meta.from_cpu == 1 && meta.dst_bound == 0) {
+                        /* The controller's own IPv4 (ICMPv4 errors, echo replies): the Internet. */
+                        forward_to(Direction_t.UPSTREAM);
+                    }
                 }
             }
 
-            /* ---- 5. act on the result */
-            if (upstream) {
-                /* §6.2: IPv4 source, port and IPv6 source must match one entry, sent to its BR. */
-                if (!found || meta.lwb4 != hdr.ipv6.src_addr || meta.sw_br != meta.pkt_br) {
-                    if (meta.icmpv6_errors == 1) {
-                        punt(PuntReason_t.UPSTREAM_NO_BINDING);
-                    } else {
-                        drop(DropReason_t.UPSTREAM_NO_BINDING);
-                    }
-                } else if (meta.hairpinning == 1 && dst_bound) {
-                    /* §6.2 hairpinning: the destination softwire is looked up by the second pass
-                     * of this packet (resubmit re-parses the packet as received). */
-                    count_softwire(Direction_t.UPSTREAM);
-                    meta.hairpin_pass = 1;
-                    resubmit_preserving_field_list(1);
-                } else if (hdr.ipv4.total_len > meta.internet_mtu) {
-                    punt(PuntReason_t.UPSTREAM_MTU);
-                } else {
-                    count_softwire(Direction_t.UPSTREAM);
-                    decapsulate();
-                    meta.direction = Direction_t.UPSTREAM;
-                    forward = true;
-                }
-            } else if (downstream) {
-                if (found) {
+            /* ---- 6. act on the result */
+            if (meta.path == PATH_DOWN) {
+                if (meta.found == 1 && hdr.ipv4.ttl > 1
+                        && hdr.ipv4.total_len + IPV6_HEADER_BYTES <= meta.lwb4_mtu) {
+                    encapsulate();
+                    br_source.apply();
+                } else if (meta.found == 1) {
                     if (hdr.ipv4.ttl <= 1) {
                         if (meta.icmpv4_errors == 1) {
                             punt(PuntReason_t.TTL_EXPIRED);
                         } else {
                             drop(DropReason_t.TTL_EXPIRED);
                         }
-                    } else if (hdr.ipv4.total_len + IPV6_HEADER_BYTES > meta.lwb4_mtu) {
-                        punt(PuntReason_t.DOWNSTREAM_MTU);
                     } else {
-                        count_softwire(Direction_t.DOWNSTREAM);
-                        br_source.apply();
-                        decrement_ttl();
-                        encapsulate();
-                        meta.direction = Direction_t.DOWNSTREAM;
-                        forward = true;
+                        punt(PuntReason_t.DOWNSTREAM_MTU);
                     }
                 } else if (meta.shared == 1 && meta.has_port == 0 && !hdr.icmp.isValid()) {
                     drop(DropReason_t.NO_PORT);
@@ -837,50 +867,62 @@ control LwaftrIngress(inout headers_t hdr, inout metadata_t meta,
                 } else {
                     drop(DropReason_t.DOWNSTREAM_NO_BINDING);
                 }
+            } else if (meta.path == PATH_UP) {
+                /* §6.2: IPv4 source, port and IPv6 source must match one entry, sent to its BR. */
+                if (meta.found == 0 || meta.lwb4 != hdr.ipv6.src_addr || meta.sw_br != meta.pkt_br) {
+                    if (meta.icmpv6_errors == 1) {
+                        punt(PuntReason_t.UPSTREAM_NO_BINDING);
+                    } else {
+                        drop(DropReason_t.UPSTREAM_NO_BINDING);
+                    }
+                } else if (meta.hairpinning == 1 && meta.dst_bound == 1) {
+                    resubmit_hairpin();
+                } else if (hdr.ipv4.total_len > meta.internet_mtu) {
+                    punt(PuntReason_t.UPSTREAM_MTU);
+                } else {
+                    decapsulate();
+                }
             }
-        }
-
-        /* ---- 6. punts: never for the controller's own packets (no loops), metered per reason
-         * (RFC 7596 §9), counted, tagged for the controller; the frame leaves as received. */
-        if (meta.punt_reason != PuntReason_t.NONE && meta.from_cpu == 1) {
-            meta.punt_reason = PuntReason_t.NONE;
-            drop(DropReason_t.REINJECT_PUNT);
-        }
-        if (meta.punt_reason != PuntReason_t.NONE) {
-            bit<2> color;
-            punt_meter.execute_meter(meta.punt_reason, color);
-            if (color == V1MODEL_METER_COLOR_RED) {
-                meta.punt_reason = PuntReason_t.NONE;
-                drop(DropReason_t.PUNT_METER);
+        } else if (meta.drop_reason == DropReason_t.NONE) {
+            if (standard_metadata.parser_error != error.NoError) {
+                drop(DropReason_t.BAD_HEADER);
             } else {
-                punt_stats.count(meta.punt_reason);
-                hdr.packet_in.setValid();
-                hdr.packet_in.ingress_port = (Port_t) meta.ingress_port;
-                hdr.packet_in.reason = meta.punt_reason;
-                hdr.packet_in._pad = 0;
+                drop(DropReason_t.NOT_FOR_AFTR);
             }
         }
 
         /* ---- 7. forwarded: port, MACs and VLAN tag of the next hop */
-        if (forward) {
-            next_hop.apply();
-        }
-        if (meta.drop_reason != DropReason_t.NONE) {
-            drop_stats.count(meta.drop_reason);
-        } else if (forward) {
-            bit<16> inner_type = hdr.ipv6.isValid() ? ETHERTYPE_IPV6 : ETHERTYPE_IPV4;
-            if (meta.egress_vid != 0) {
-                if (!hdr.vlan.isValid()) {
-                    hdr.vlan.setValid();
-                    hdr.vlan.pcp = 0;
-                    hdr.vlan.dei = 0;
+        if (meta.path == PATH_FORWARD) {
+            /* encapsulate(), decapsulate() and forward_to() set the EtherType of the payload. */
+            if (next_hop.apply().hit) {
+                if (meta.egress_vid == 0) {
+                    hdr.vlan.setInvalid();
+                } else {
+                    if (!hdr.vlan.isValid()) {
+                        add_vlan();
+                    }
+                    tag_vlan();
                 }
-                hdr.vlan.vid = meta.egress_vid;
-                hdr.vlan.ether_type = inner_type;
-                hdr.ethernet.ether_type = ETHERTYPE_VLAN;
+            }
+        } else if (meta.punt_reason != PuntReason_t.NONE) {
+            /* ---- punts: never for the controller's own packets (no loops), metered per reason
+             * (RFC 7596 §9), counted, tagged for the controller; the frame leaves as received. */
+            if (meta.from_cpu == 1) {
+                meta.punt_reason = PuntReason_t.NONE;
+                drop(DropReason_t.REINJECT_PUNT);
             } else {
-                hdr.vlan.setInvalid();
-                hdr.ethernet.ether_type = inner_type;
+                bit<2> color;
+                punt_meter.execute_meter(meta.punt_reason, color);
+                if (color == V1MODEL_METER_COLOR_RED) {
+                    meta.punt_reason = PuntReason_t.NONE;
+                    drop(DropReason_t.PUNT_METER);
+                } else {
+                    punt_stats.count(meta.punt_reason);
+                    hdr.packet_in.setValid();
+                    hdr.packet_in.ingress_port = (Port_t) meta.ingress_port;
+                    hdr.packet_in.reason = meta.punt_reason;
+                    hdr.packet_in._pad = 0;
+                }
             }
         }
     }
