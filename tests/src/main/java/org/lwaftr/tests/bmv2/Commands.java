@@ -18,6 +18,8 @@ final class Commands {
      * @throws IllegalStateException with the command's output if it fails or takes over 30 s
      */
     static String run(String... command) {
+        command = command.clone();
+        command[0] = resolve(command[0]);
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         try {
             Process p = pb.start();
@@ -37,6 +39,20 @@ final class Commands {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted: " + String.join(" ", command), e);
         }
+    }
+
+    /** {@code ip} and {@code sysctl} live in /usr/sbin or /sbin, which a non-login PATH may lack. */
+    private static String resolve(String name) {
+        if (name.indexOf('/') >= 0 || which(name) != null) {
+            return name;
+        }
+        for (String dir : List.of("/usr/sbin", "/sbin")) {
+            Path p = Path.of(dir, name);
+            if (Files.isExecutable(p)) {
+                return p.toString();
+            }
+        }
+        return name;
     }
 
     /** Runs a command, ignoring failure (for cleanup). */

@@ -14,6 +14,9 @@ public class ForwarderArtifactsTest {
     @Test
     public void committedP4InfoMatchesTheSource() throws Exception {
         Path p4c = Commands.which("p4c-bm2-ss");
+        if (p4c == null) {
+            System.out.println("SKIPPED: p4c-bm2-ss not found (forwarder artifact check)");
+        }
         Assume.assumeTrue("p4c-bm2-ss not on PATH", p4c != null);
         Path dir = Files.createDirectories(Path.of("target", "forwarder-check"));
         Commands.run(p4c.toString(), "--arch", "v1model", "-o", dir.resolve("forwarder.json").toString(),
