@@ -810,22 +810,23 @@ control LwaftrIngress(inout headers_t hdr, inout metadata_t meta,
                 drop(DropReason_t.NOT_FOR_AFTR);
             }
 
-            /* ---- 4. is the ARP target or the plain IPv4 destination an AFTR address? */
+            /* ---- 4. is the ARP target or the plain IPv4 destination an AFTR address? ARP is
+             * decided inside the test below, which a common downstream packet fails at once. */
             if (hdr.arp.isValid() || (meta.path == PATH_DOWN && !hdr.ipv6.isValid())) {
                 aftr_ipv4.apply();
+            }
+            if (hdr.arp.isValid()
+                    || (meta.path == PATH_DOWN
+                        && (meta.to_aftr == 1 || meta.from_cpu == 1
+                            || (meta.hairpin_pass == 0 && (hdr.ipv4.more_fragments == 1 || hdr.ipv4.frag_offset != 0))
+                            || (hdr.icmp.isValid() && meta.allow_incoming_icmp == 0 && meta.hairpin_pass == 0)))) {
                 if (hdr.arp.isValid()) {
                     if (meta.to_aftr == 1) {
                         punt(PuntReason_t.ARP);
                     } else {
                         drop(DropReason_t.NOT_FOR_AFTR);
                     }
-                }
-            }
-            if (meta.path == PATH_DOWN
-                    && (meta.to_aftr == 1 || meta.from_cpu == 1
-                        || (meta.hairpin_pass == 0 && (hdr.ipv4.more_fragments == 1 || hdr.ipv4.frag_offset != 0))
-                        || (hdr.icmp.isValid() && meta.allow_incoming_icmp == 0 && meta.hairpin_pass == 0))) {
-                if (meta.hairpin_pass == 0 && (hdr.ipv4.more_fragments == 1 || hdr.ipv4.frag_offset != 0)) {
+                } else if (meta.hairpin_pass == 0 && (hdr.ipv4.more_fragments == 1 || hdr.ipv4.frag_offset != 0)) {
                     punt(PuntReason_t.IPV4_FRAGMENT);
                 } else if (meta.to_aftr == 1) {
                     if (hdr.icmp.isValid()) {
