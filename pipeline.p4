@@ -320,9 +320,13 @@ parser LwaftrParser(packet_in packet, out headers_t hdr, inout metadata_t meta,
     }
     state record_ingress_port {
         meta.ingress_port = standard_metadata.ingress_port;
-        transition dispatch;
+        /* Selects on its own copy: one parser state less per packet than going through dispatch. */
+        transition select(meta.ingress_port) {
+            (bit<9>) Port_t.CPU: parse_packet_out;
+            default: parse_ethernet;
+        }
     }
-    state dispatch {
+    state dispatch {    /* second pass of a hairpin */
         transition select(meta.ingress_port) {
             (bit<9>) Port_t.CPU: parse_packet_out;
             default: parse_ethernet;
@@ -385,8 +389,12 @@ parser LwaftrParser(packet_in packet, out headers_t hdr, inout metadata_t meta,
         /* An explicit reject would leave parser_error at NoError; verify() records the error and
          * the ingress drops the packet as BAD_HEADER. */
         verify(hdr.ipv4.ihl >= 5, error.Ipv4HeaderTooShort);
-        transition select(hdr.ipv4.ihl) {
-            5: parse_ipv4_payload;
+        /* Without options (the common case) the payload is selected here, one state less. */
+        transition select(hdr.ipv4.ihl, hdr.ipv4.frag_offset, hdr.ipv4.protocol) {
+            (5, 0, PROTO_TCP): parse_l4_ports;
+            (5, 0, PROTO_UDP): parse_l4_ports;
+            (5, 0, PROTO_ICMP): parse_icmp;
+            (5, _, _): accept;
             default: parse_ipv4_options;
         }
     }
@@ -395,7 +403,7 @@ parser LwaftrParser(packet_in packet, out headers_t hdr, inout metadata_t meta,
         transition parse_ipv4_payload;
     }
     state parse_ipv4_payload {
-        /* Non-first fragments carry no L4 header. */
+        /* Non-first fragments carry no L4 header (the same choice as parse_ipv4's). */
         transition select(hdr.ipv4.frag_offset, hdr.ipv4.protocol) {
             (0, PROTO_TCP): parse_l4_ports;
             (0, PROTO_UDP): parse_l4_ports;
@@ -669,24 +677,32 @@ control LwaftrIngress(inout headers_t hdr, inout metadata_t meta,
         hdr.ethernet.ether_type = hdr.ipv6.isValid() ? ETHERTYPE_IPV6 : ETHERTYPE_IPV4;
     }
 
-    /* Binding key address; the port comes from select_port_*. */
+    /* Binding key address; the port comes from select_port_* (ICMP) or, for TCP and UDP, with the
+     * address in one action (RFC 7596 §6.2: downstream the destination port, upstream the source
+     * port). */
     @hidden action start_downstream() {
         meta.path = PATH_DOWN;
         meta.lookup_addr = hdr.ipv4.dst_addr;
+    }
+    @hidden action start_downstream_l4() {
+        start_downstream();
+        meta.lookup_port = hdr.l4_ports.dst_port;
+        meta.has_port = 1;
     }
     @hidden action start_upstream() {
         meta.path = PATH_UP;
         meta.lookup_addr = hdr.ipv4.src_addr;
     }
+    @hidden action start_upstream_l4() {
+        start_upstream();
+        meta.lookup_port = hdr.l4_ports.src_port;
+        meta.has_port = 1;
+    }
     @hidden action arp_target() {
         meta.lookup_addr = hdr.arp.target_ip;
     }
 
-    /* The port (or ICMP identifier) that selects the PSID (RFC 7596 §6.2, §8.1, RFC 5508 REQ-3). */
-    @hidden action select_port_l4() {
-        meta.lookup_port = meta.path == PATH_DOWN ? hdr.l4_ports.dst_port : hdr.l4_ports.src_port;
-        meta.has_port = 1;
-    }
+    /* The ICMP identifier or quoted port that selects the PSID (RFC 7596 §8.1, RFC 5508 REQ-3). */
     @hidden action select_port_echo() {
         meta.lookup_port = hdr.icmp.identifier;                       /* RFC 7596 §8.1 */
         meta.has_port = 1;
@@ -748,7 +764,11 @@ control LwaftrIngress(inout headers_t hdr, inout metadata_t meta,
                     && (meta.hairpin_pass == 1 || (!hdr.ipv6.isValid()
                                     && (meta.side == Side_t.INTERNET || meta.side == Side_t.BOTH)))) {
                 /* ---------------- downstream: Internet → lwB4, or the second pass of a hairpin */
-                start_downstream();
+                if (hdr.l4_ports.isValid()) {
+                    start_downstream_l4();
+                } else {
+                    start_downstream();
+                }
             } else if (hdr.ipv6.isValid() && meta.hairpin_pass == 0 && (hdr.ethernet.dst_addr[40:40] == 0 || meta.from_cpu == 1) && !(hdr.icmpv6.isValid() && hdr.icmpv6.icmp_type >= 133 && hdr.icmpv6.icmp_type <= 137)
                        && (meta.side == Side_t.LWB4 || meta.side == Side_t.BOTH)) {
                 /* ---------------- upstream: lwB4 → Internet */
@@ -762,7 +782,11 @@ control LwaftrIngress(inout headers_t hdr, inout metadata_t meta,
                 } else if (!hdr.ipv6_fragment.isValid() && !hdr.icmpv6.isValid() && hdr.ipv4.isValid()
                            && hdr.ipv4.more_fragments == 0 && hdr.ipv4.frag_offset == 0
                            && (!hdr.icmp.isValid() || meta.allow_outgoing_icmp == 1 || meta.from_cpu == 1)) {
-                    start_upstream();
+                    if (hdr.l4_ports.isValid()) {
+                        start_upstream_l4();
+                    } else {
+                        start_upstream();
+                    }
                 } else if (hdr.ipv6_fragment.isValid()) {
                     punt(PuntReason_t.IPV6_FRAGMENT);
                 } else if (hdr.icmpv6.isValid()) {
@@ -786,22 +810,23 @@ control LwaftrIngress(inout headers_t hdr, inout metadata_t meta,
                 drop(DropReason_t.NOT_FOR_AFTR);
             }
 
-            /* ---- 4. is the ARP target or the plain IPv4 destination an AFTR address? */
+            /* ---- 4. is the ARP target or the plain IPv4 destination an AFTR address? ARP is
+             * decided inside the test below, which a common downstream packet fails at once. */
             if (hdr.arp.isValid() || (meta.path == PATH_DOWN && !hdr.ipv6.isValid())) {
                 aftr_ipv4.apply();
+            }
+            if (hdr.arp.isValid()
+                    || (meta.path == PATH_DOWN
+                        && (meta.to_aftr == 1 || meta.from_cpu == 1
+                            || (meta.hairpin_pass == 0 && (hdr.ipv4.more_fragments == 1 || hdr.ipv4.frag_offset != 0))
+                            || (hdr.icmp.isValid() && meta.allow_incoming_icmp == 0 && meta.hairpin_pass == 0)))) {
                 if (hdr.arp.isValid()) {
                     if (meta.to_aftr == 1) {
                         punt(PuntReason_t.ARP);
                     } else {
                         drop(DropReason_t.NOT_FOR_AFTR);
                     }
-                }
-            }
-            if (meta.path == PATH_DOWN
-                    && (meta.to_aftr == 1 || meta.from_cpu == 1
-                        || (meta.hairpin_pass == 0 && (hdr.ipv4.more_fragments == 1 || hdr.ipv4.frag_offset != 0))
-                        || (hdr.icmp.isValid() && meta.allow_incoming_icmp == 0 && meta.hairpin_pass == 0))) {
-                if (meta.hairpin_pass == 0 && (hdr.ipv4.more_fragments == 1 || hdr.ipv4.frag_offset != 0)) {
+                } else if (meta.hairpin_pass == 0 && (hdr.ipv4.more_fragments == 1 || hdr.ipv4.frag_offset != 0)) {
                     punt(PuntReason_t.IPV4_FRAGMENT);
                 } else if (meta.to_aftr == 1) {
                     if (hdr.icmp.isValid()) {
@@ -817,9 +842,8 @@ control LwaftrIngress(inout headers_t hdr, inout metadata_t meta,
 
             /* ---- 5. the one binding lookup of this pass: (IPv4 address, PSID) */
             if (meta.path[1:1] == 1) {
-                if (hdr.l4_ports.isValid()) {
-                    select_port_l4();
-                } else if (hdr.icmp.isValid()) {
+                /* TCP and UDP ports were taken in 3 (l4_ports and icmp exclude each other). */
+                if (hdr.icmp.isValid()) {
                     if (hdr.icmp.icmp_type == 0 || hdr.icmp.icmp_type == 8) {
                         select_port_echo();
                     } else if (hdr.inner_l4.isValid()) {
@@ -896,7 +920,9 @@ control LwaftrIngress(inout headers_t hdr, inout metadata_t meta,
             /* encapsulate(), decapsulate() and forward_to() set the EtherType of the payload. */
             if (next_hop.apply().hit) {
                 if (meta.egress_vid == 0) {
-                    hdr.vlan.setInvalid();
+                    if (hdr.vlan.isValid()) {    /* a test, not a table, for untagged frames */
+                        hdr.vlan.setInvalid();
+                    }
                 } else {
                     if (!hdr.vlan.isValid()) {
                         add_vlan();
