@@ -10,10 +10,13 @@ import java.util.Objects;
 final class EntryKey {
     private final PiTableId table;
     private final PiMatchKey match;
+    /** Cached: keys are hashed several times per sync (desired map, diff) and PI hashes are deep. */
+    private final int hash;
 
     private EntryKey(PiTableId table, PiMatchKey match) {
         this.table = table;
         this.match = match;
+        this.hash = Objects.hash(table, match);
     }
 
     static EntryKey of(PiTableEntry e) {
@@ -31,12 +34,13 @@ final class EntryKey {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof EntryKey && table.equals(((EntryKey) o).table) && match.equals(((EntryKey) o).match);
+        return o instanceof EntryKey && hash == ((EntryKey) o).hash && table.equals(((EntryKey) o).table)
+                && match.equals(((EntryKey) o).match);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(table, match);
+        return hash;
     }
 
     @Override

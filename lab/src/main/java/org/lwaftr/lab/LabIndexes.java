@@ -21,6 +21,8 @@ import java.util.Set;
 final class LabIndexes {
     private final Map<Long, Integer> counters = new HashMap<>();
     private final BitSet usedCounters = new BitSet();
+    /** No counter index below this is free (so allocation does not rescan the used ones). */
+    private int lowestFree;
     private final Map<Ip6Address, Integer> brs = new HashMap<>();
 
     /** Brings the indexes to the table: frees those of gone softwires/BRs, allocates new ones. */
@@ -34,6 +36,7 @@ final class LabIndexes {
         counters.entrySet().removeIf(e -> {
             if (!live.contains(e.getKey())) {
                 usedCounters.clear(e.getValue());
+                lowestFree = Math.min(lowestFree, e.getValue());
                 return true;
             }
             return false;
@@ -41,11 +44,12 @@ final class LabIndexes {
         brs.keySet().retainAll(liveBrs);
         for (Softwire s : table.softwires()) {
             counters.computeIfAbsent(s.key().packed(), k -> {
-                int i = usedCounters.nextClearBit(0);
+                int i = usedCounters.nextClearBit(lowestFree);
                 if (i >= P4Names.MAX_SOFTWIRES) {
                     throw new IllegalStateException("counter indexes exhausted (" + P4Names.MAX_SOFTWIRES + ")");
                 }
                 usedCounters.set(i);
+                lowestFree = i + 1;
                 return i;
             });
             if (!brs.containsKey(s.br())) {

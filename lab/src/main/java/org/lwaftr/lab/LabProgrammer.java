@@ -13,6 +13,7 @@ import org.lwaftr.translate.Translator;
 import org.onosproject.net.pi.runtime.PiTableEntry;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,7 @@ final class LabProgrammer {
         for (PiTableEntry e : SoftwireEntries.of(translator, table, indexes.brIndexes(), indexes::counter)) {
             out.put(EntryKey.of(e), e);
         }
-        return out;
+        return Collections.unmodifiableMap(out); // targets keep it as what they hold
     }
 
     /** @return packed softwire key → counter index */

@@ -197,6 +197,7 @@ final class LabTarget implements AutoCloseable {
         closed = true;
         ready = false;
         supervisor.interrupt();
+        sync.close();
         PiDevice d = device;
         if (d != null) {
             d.close();

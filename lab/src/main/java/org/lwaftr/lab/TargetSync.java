@@ -9,6 +9,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.lwaftr.translate.P4Names.*;
 
@@ -27,6 +31,7 @@ final class TargetSync {
 
     private Map<EntryKey, PiTableEntry> installed = new HashMap<>();
     private long written;
+    private ExecutorService writer;
 
     /** @return updates written since start */
     long written() {
@@ -76,15 +81,21 @@ final class TargetSync {
                 modifies.add(e);
             }
         });
-        int n = 0;
+        int n = deletes.size() + modifies.size() + inserts.size();
+        // More than one Write: encode the next while the switch applies the previous (a writer
+        // thread sends them one at a time, in order, so deletes are applied before inserts).
+        Writes w = new Writes(device, n > CHUNK ? writer() : null);
         try {
-            n += write(device, deletes, 0);
-            n += write(device, modifies, 1);
-            n += write(device, inserts, 2);
+            w.add(deletes, 0);
+            w.add(modifies, 1);
+            w.add(inserts, 2);
+            w.finish();
         } finally {
-            written += n;
+            w.abandon();
+            written += w.sent;
         }
-        installed = new HashMap<>(desired);
+        // The caller builds a new desired map per change and never alters it: keep it, no copy.
+        installed = desired;
         return n;
     }
 
@@ -93,20 +104,98 @@ final class TargetSync {
         installed = new HashMap<>();
     }
 
-    private static int write(PiDevice device, List<PiTableEntry> entries, int kind) {
-        for (int i = 0; i < entries.size(); i += CHUNK) {
-            PiWriteBatch b = device.batch();
-            for (PiTableEntry e : entries.subList(i, Math.min(entries.size(), i + CHUNK))) {
+    /** Stops the writer thread. */
+    void close() {
+        if (writer != null) {
+            writer.shutdownNow();
+        }
+    }
+
+    private ExecutorService writer() {
+        if (writer == null) {
+            writer = Executors.newSingleThreadExecutor(LabThreads.daemon("lab-writer"));
+        }
+        return writer;
+    }
+
+    /** Chunks of at most {@link #CHUNK} updates, each one Write, at most one in flight. */
+    private static final class Writes {
+        private final PiDevice device;
+        private final ExecutorService writer;
+        private PiWriteBatch batch;
+        private Future<?> inFlight;
+        private int inFlightSize;
+        private int sent;
+
+        Writes(PiDevice device, ExecutorService writer) {
+            this.device = device;
+            this.writer = writer;
+            this.batch = device.batch();
+        }
+
+        void add(List<PiTableEntry> entries, int kind) {
+            for (PiTableEntry e : entries) {
                 if (kind == 0) {
-                    b.delete(e);
+                    batch.delete(e);
                 } else if (kind == 1) {
-                    b.modify(e);
+                    batch.modify(e);
                 } else {
-                    b.insert(e);
+                    batch.insert(e);
+                }
+                if (batch.size() == CHUNK) {
+                    send();
                 }
             }
-            device.write(b);
         }
-        return entries.size();
+
+        void finish() {
+            send();
+            await();
+        }
+
+        /** After a failure: waits for the Write in flight (its outcome is reconciled later). */
+        void abandon() {
+            if (inFlight != null) {
+                try {
+                    await();
+                } catch (RuntimeException ignored) {
+                    // the first failure is the one reported
+                }
+            }
+        }
+
+        private void send() {
+            if (batch.isEmpty()) {
+                return;
+            }
+            PiWriteBatch b = batch;
+            batch = device.batch();
+            if (writer == null) {
+                device.write(b);
+                sent += b.size();
+                return;
+            }
+            await();
+            inFlight = writer.submit(() -> device.write(b));
+            inFlightSize = b.size();
+        }
+
+        private void await() {
+            if (inFlight == null) {
+                return;
+            }
+            Future<?> f = inFlight;
+            inFlight = null;
+            try {
+                f.get();
+                sent += inFlightSize;
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause()
+                        : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while writing", e);
+            }
+        }
     }
 }
