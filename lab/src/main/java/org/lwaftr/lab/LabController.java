@@ -107,8 +107,9 @@ public final class LabController implements AutoCloseable {
     /** Lane only: new entries to every converged target; a new slow path if the BRs changed. */
     private void push() {
         refreshSlowPath();
+        var changed = programmer.takeChanged();
         var want = programmer.desired();
-        targets.forEach(t -> t.syncNow(want));
+        targets.forEach(t -> t.syncNow(want, changed));
     }
 
     private void refreshSlowPath() {

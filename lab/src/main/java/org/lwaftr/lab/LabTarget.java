@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -83,13 +84,16 @@ final class LabTarget implements AutoCloseable {
         return sync.written();
     }
 
-    /** Writes the difference to the desired entries; on failure the target reconverges. Lane only. */
-    void syncNow(Map<EntryKey, PiTableEntry> want) {
+    /**
+     * Writes the difference to the desired entries, comparing those of {@code changed} (all if
+     * null); on failure the target reconverges. Lane only.
+     */
+    void syncNow(Map<EntryKey, PiTableEntry> want, Set<EntryKey> changed) {
         if (!ready) {
             return; // converges with everything when it is back
         }
         try {
-            sync.sync(device, want);
+            sync.sync(device, want, changed);
         } catch (RuntimeException e) {
             log.warn("{}: write failed ({}); reconverging", spec, e.getMessage());
             markLost();

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -61,26 +62,44 @@ final class TargetSync {
      * @throws RuntimeException if a Write fails (call {@link #reconcile} then)
      */
     int sync(PiDevice device, Map<EntryKey, PiTableEntry> desired) {
+        return sync(device, desired, null);
+    }
+
+    /**
+     * Like {@link #sync(PiDevice, Map)}, comparing only the entries of {@code changed} (all if
+     * null): what the controller changed since this target was last in sync.
+     *
+     * @return updates written
+     * @throws RuntimeException if a Write fails (call {@link #reconcile} then)
+     */
+    int sync(PiDevice device, Map<EntryKey, PiTableEntry> desired, Set<EntryKey> changed) {
         List<PiTableEntry> deletes = new ArrayList<>();
         List<PiTableEntry> modifies = new ArrayList<>();
         List<PiTableEntry> inserts = new ArrayList<>();
-        installed.forEach((k, e) -> {
-            if (!desired.containsKey(k)) {
-                deletes.add(e);
-            }
-        });
-        desired.forEach((k, e) -> {
-            PiTableEntry had = installed.get(k);
-            if (k.isDefault()) {
-                if (had == null || !had.action().equals(e.action())) {
-                    modifies.add(e);
+        // `installed` is updated as the difference is found: if a Write then fails, the caller
+        // reconciles, which reads back what the switch really holds.
+        if (changed == null) {
+            installed.entrySet().removeIf(ke -> {
+                if (!desired.containsKey(ke.getKey())) {
+                    deletes.add(ke.getValue());
+                    return true;
                 }
-            } else if (had == null) {
-                inserts.add(e);
-            } else if (!had.action().equals(e.action())) {
-                modifies.add(e);
+                return false;
+            });
+            desired.forEach((k, e) -> compare(k, e, modifies, inserts));
+        } else {
+            for (EntryKey k : changed) {
+                PiTableEntry e = desired.get(k);
+                if (e != null) {
+                    compare(k, e, modifies, inserts);
+                } else {
+                    PiTableEntry had = installed.remove(k);
+                    if (had != null) {
+                        deletes.add(had);
+                    }
+                }
             }
-        });
+        }
         int n = deletes.size() + modifies.size() + inserts.size();
         // More than one Write: encode the next while the switch applies the previous (a writer
         // thread sends them one at a time, in order, so deletes are applied before inserts).
@@ -94,9 +113,20 @@ final class TargetSync {
             w.abandon();
             written += w.sent;
         }
-        // The caller builds a new desired map per change and never alters it: keep it, no copy.
-        installed = desired;
         return n;
+    }
+
+    private void compare(EntryKey k, PiTableEntry e, List<PiTableEntry> modifies, List<PiTableEntry> inserts) {
+        PiTableEntry had = installed.put(k, e);
+        if (k.isDefault()) {
+            if (had == null || !had.action().equals(e.action())) {
+                modifies.add(e);
+            }
+        } else if (had == null) {
+            inserts.add(e);
+        } else if (!had.action().equals(e.action())) {
+            modifies.add(e);
+        }
     }
 
     /** Forgets what the switch holds (it restarted or lost its pipeline). */
