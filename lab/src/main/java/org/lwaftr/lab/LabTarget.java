@@ -10,10 +10,6 @@ import org.slf4j.LoggerFactory;
 
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
@@ -32,7 +28,7 @@ final class LabTarget implements AutoCloseable {
 
     private final TargetSpec spec;
     private final LabPipeline pipeline;
-    private final ExecutorService lane;
+    private final LabLane lane;
     private final Supplier<Map<EntryKey, PiTableEntry>> desired;
     private final BiConsumer<LabTarget, PiPacketOperation> packetIns;
     private final TargetSync sync = new TargetSync();
@@ -44,7 +40,7 @@ final class LabTarget implements AutoCloseable {
     private volatile boolean closed;
     private volatile int convergences;
 
-    LabTarget(TargetSpec spec, LabPipeline pipeline, ExecutorService lane,
+    LabTarget(TargetSpec spec, LabPipeline pipeline, LabLane lane,
               Supplier<Map<EntryKey, PiTableEntry>> desired, BiConsumer<LabTarget, PiPacketOperation> packetIns) {
         this.spec = spec;
         this.pipeline = pipeline;
@@ -106,13 +102,13 @@ final class LabTarget implements AutoCloseable {
             if (lost) {
                 try {
                     connect();
-                    lane.submit(this::converge).get(60, TimeUnit.SECONDS);
+                    lane.call(this::converge, 60);
                     backoff = MIN_BACKOFF_MS;
                 } catch (InterruptedException e) {
                     return;
-                } catch (RuntimeException | ExecutionException | TimeoutException e) {
+                } catch (RuntimeException e) {
                     ready = false;
-                    Throwable c = e instanceof ExecutionException ? e.getCause() : e;
+                    Throwable c = e;
                     log.info("{}: not converged ({}); retrying in {} ms", spec, c.getMessage(), backoff);
                     pause(backoff);
                     backoff = Math.min(2 * backoff, MAX_BACKOFF_MS);

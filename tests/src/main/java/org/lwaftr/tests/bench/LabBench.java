@@ -99,6 +99,12 @@ final class LabBench implements AutoCloseable {
         return c;
     }
 
+    /** The lab controller with no target: what it does for a change before any Write. */
+    LabController controllerWithoutSwitch() {
+        return LabController.start(new LabConfig(LwaftrPolicy.DEFAULT, settings, List.of(), b -> { }, List.of()),
+                List.of(), LabPipeline.lwaftr());
+    }
+
     static Ip4Address ip(int v) {
         return Ip4Address.valueOf(v);
     }
