@@ -1,23 +1,45 @@
 package org.lwaftr.lab;
 
 import org.onosproject.net.pi.model.PiTableId;
+import org.onosproject.net.pi.runtime.PiFieldMatch;
 import org.onosproject.net.pi.runtime.PiMatchKey;
 import org.onosproject.net.pi.runtime.PiTableEntry;
 
-import java.util.Objects;
 
 /** A table entry's identity on the switch: table and match key, whatever its action. */
 final class EntryKey {
     private final PiTableId table;
     private final PiMatchKey match;
+    /** Cached: keys are hashed several times per sync (desired map, diff) and PI hashes are deep. */
+    private final int hash;
 
     private EntryKey(PiTableId table, PiMatchKey match) {
         this.table = table;
         this.match = match;
+        // PiMatchKey's hash sums its fields' hashes, so (ipv4 + 1, psid − 1) collides with
+        // (ipv4, psid): mix each field's hash first (order-free, as PiMatchKey equality is).
+        int h = mix(table.hashCode());
+        for (PiFieldMatch m : match.fieldMatches()) {
+            h += mix(m.hashCode());
+        }
+        this.hash = h;
     }
 
     static EntryKey of(PiTableEntry e) {
         return new EntryKey(e.table(), e.matchKey());
+    }
+
+    static EntryKey of(PiTableId table, PiMatchKey match) {
+        return new EntryKey(table, match);
+    }
+
+    /** MurmurHash3's 32-bit finalizer. */
+    private static int mix(int h) {
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        return h ^ (h >>> 16);
     }
 
     /** True for a keyless table's default entry (written with MODIFY, never inserted or deleted). */
@@ -31,12 +53,13 @@ final class EntryKey {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof EntryKey && table.equals(((EntryKey) o).table) && match.equals(((EntryKey) o).match);
+        return o instanceof EntryKey && hash == ((EntryKey) o).hash && table.equals(((EntryKey) o).table)
+                && match.equals(((EntryKey) o).match);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(table, match);
+        return hash;
     }
 
     @Override

@@ -17,11 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The lab controller: the ONOS app's binding table, translation and slow path driving one or more
@@ -29,7 +24,7 @@ import java.util.concurrent.TimeoutException;
  * instance API is what tests use in-process: {@link #apply}, {@link #replaceAll},
  * {@link #awaitConverged}, {@link #report}.
  *
- * <p>All table work runs in order on one thread (the lane): a change is validated and applied to
+ * <p>All table work runs in order, one task at a time (the {@link LabLane}): a change is validated and applied to
  * the binding table as a whole, then every converged target gets exactly the entries that differ.
  */
 public final class LabController implements AutoCloseable {
@@ -37,7 +32,7 @@ public final class LabController implements AutoCloseable {
 
     private final LabConfig config;
     private final LabProgrammer programmer;
-    private final ExecutorService lane = Executors.newSingleThreadExecutor(LabThreads.daemon("lab-lane"));
+    private final LabLane lane = new LabLane();
     private final List<LabTarget> targets = new ArrayList<>();
     private final LabPacketLoop packets;
     private volatile SlowPath slowPath;
@@ -107,8 +102,9 @@ public final class LabController implements AutoCloseable {
     /** Lane only: new entries to every converged target; a new slow path if the BRs changed. */
     private void push() {
         refreshSlowPath();
+        var changed = programmer.takeChanged();
         var want = programmer.desired();
-        targets.forEach(t -> t.syncNow(want));
+        targets.forEach(t -> t.syncNow(want, changed));
     }
 
     private void refreshSlowPath() {
@@ -182,17 +178,10 @@ public final class LabController implements AutoCloseable {
 
     private <T> T onLane(Callable<T> task) {
         try {
-            return lane.submit(task).get(120, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException) {
-                throw (RuntimeException) e.getCause();
-            }
-            throw new IllegalStateException(e.getCause());
+            return lane.call(task, 120);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("controller lane busy for 120 s", e);
         }
     }
 
@@ -200,7 +189,6 @@ public final class LabController implements AutoCloseable {
     public void close() {
         targets.forEach(LabTarget::close);
         packets.close();
-        lane.shutdownNow();
     }
 
     /**

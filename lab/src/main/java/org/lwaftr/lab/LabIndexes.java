@@ -1,5 +1,6 @@
 package org.lwaftr.lab;
 
+import org.lwaftr.core.BindingDiff;
 import org.lwaftr.core.BindingTable;
 import org.lwaftr.core.Softwire;
 import org.lwaftr.core.SoftwireKey;
@@ -19,48 +20,59 @@ import java.util.Set;
  * used on the controller's lane.
  */
 final class LabIndexes {
-    private final Map<Long, Integer> counters = new HashMap<>();
+    private final Map<Key, Integer> counters = new HashMap<>();
     private final BitSet usedCounters = new BitSet();
+    /** No counter index below this is free (so allocation does not rescan the used ones). */
+    private int lowestFree;
     private final Map<Ip6Address, Integer> brs = new HashMap<>();
 
-    /** Brings the indexes to the table: frees those of gone softwires/BRs, allocates new ones. */
-    void sync(BindingTable table) {
-        Set<Long> live = new HashSet<>();
-        Set<Ip6Address> liveBrs = new HashSet<>();
-        for (Softwire s : table.softwires()) {
-            live.add(s.key().packed());
-            liveBrs.add(s.br());
-        }
-        counters.entrySet().removeIf(e -> {
-            if (!live.contains(e.getKey())) {
-                usedCounters.clear(e.getValue());
-                return true;
+    /** Brings the indexes to the table after {@code diff} (the change that made it): O(diff). */
+    void update(BindingTable table, BindingDiff diff) {
+        for (Softwire s : diff.removed()) {
+            Integer i = counters.remove(new Key(s.key().packed()));
+            if (i != null) {
+                free(i);
             }
-            return false;
+        }
+        diff.added().forEach(this::allocate);
+        diff.replacedNew().forEach(this::allocate); // a no-op: a replaced softwire keeps its index
+        syncBrs(table);
+    }
+
+    private void allocate(Softwire s) {
+        counters.computeIfAbsent(new Key(s.key().packed()), k -> {
+            int i = usedCounters.nextClearBit(lowestFree);
+            if (i >= P4Names.MAX_SOFTWIRES) {
+                throw new IllegalStateException("counter indexes exhausted (" + P4Names.MAX_SOFTWIRES + ")");
+            }
+            usedCounters.set(i);
+            lowestFree = i + 1;
+            return i;
         });
+    }
+
+    private void free(int index) {
+        usedCounters.clear(index);
+        lowestFree = Math.min(lowestFree, index);
+    }
+
+    private void syncBrs(BindingTable table) {
+        Set<Ip6Address> liveBrs = new HashSet<>(table.brAddresses());
         brs.keySet().retainAll(liveBrs);
-        for (Softwire s : table.softwires()) {
-            counters.computeIfAbsent(s.key().packed(), k -> {
-                int i = usedCounters.nextClearBit(0);
-                if (i >= P4Names.MAX_SOFTWIRES) {
-                    throw new IllegalStateException("counter indexes exhausted (" + P4Names.MAX_SOFTWIRES + ")");
-                }
-                usedCounters.set(i);
-                return i;
-            });
-            if (!brs.containsKey(s.br())) {
+        for (Ip6Address br : liveBrs) {
+            if (!brs.containsKey(br)) {
                 int i = 0;
                 while (brs.containsValue(i)) {
                     i++;
                 }
-                brs.put(s.br(), i);
+                brs.put(br, i);
             }
         }
     }
 
     /** @return the counter index of a softwire, or -1 */
     int counter(SoftwireKey key) {
-        Integer i = counters.get(key.packed());
+        Integer i = counters.get(new Key(key.packed()));
         return i == null ? -1 : i;
     }
 
@@ -71,6 +83,30 @@ final class LabIndexes {
 
     /** @return packed softwire key → counter index, a copy */
     Map<Long, Integer> counters() {
-        return Map.copyOf(counters);
+        Map<Long, Integer> out = new HashMap<>();
+        counters.forEach((k, v) -> out.put(k.packed, v));
+        return out;
+    }
+
+    /**
+     * A packed softwire key with a well-spread hash: Long.hashCode of (IPv4 << 16 | PSID) leaves
+     * consecutive addresses × PSIDs in a few thousand HashMap buckets (seen as tree bins in profiles).
+     */
+    private static final class Key {
+        final long packed;
+
+        Key(long packed) {
+            this.packed = packed;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key && ((Key) o).packed == packed;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(packed * 0x9E3779B97F4A7C15L);
+        }
     }
 }

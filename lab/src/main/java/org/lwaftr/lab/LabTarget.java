@@ -9,10 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
@@ -31,7 +28,7 @@ final class LabTarget implements AutoCloseable {
 
     private final TargetSpec spec;
     private final LabPipeline pipeline;
-    private final ExecutorService lane;
+    private final LabLane lane;
     private final Supplier<Map<EntryKey, PiTableEntry>> desired;
     private final BiConsumer<LabTarget, PiPacketOperation> packetIns;
     private final TargetSync sync = new TargetSync();
@@ -43,7 +40,7 @@ final class LabTarget implements AutoCloseable {
     private volatile boolean closed;
     private volatile int convergences;
 
-    LabTarget(TargetSpec spec, LabPipeline pipeline, ExecutorService lane,
+    LabTarget(TargetSpec spec, LabPipeline pipeline, LabLane lane,
               Supplier<Map<EntryKey, PiTableEntry>> desired, BiConsumer<LabTarget, PiPacketOperation> packetIns) {
         this.spec = spec;
         this.pipeline = pipeline;
@@ -83,13 +80,16 @@ final class LabTarget implements AutoCloseable {
         return sync.written();
     }
 
-    /** Writes the difference to the desired entries; on failure the target reconverges. Lane only. */
-    void syncNow(Map<EntryKey, PiTableEntry> want) {
+    /**
+     * Writes the difference to the desired entries, comparing those of {@code changed} (all if
+     * null); on failure the target reconverges. Lane only.
+     */
+    void syncNow(Map<EntryKey, PiTableEntry> want, Set<EntryKey> changed) {
         if (!ready) {
             return; // converges with everything when it is back
         }
         try {
-            sync.sync(device, want);
+            sync.sync(device, want, changed);
         } catch (RuntimeException e) {
             log.warn("{}: write failed ({}); reconverging", spec, e.getMessage());
             markLost();
@@ -102,13 +102,13 @@ final class LabTarget implements AutoCloseable {
             if (lost) {
                 try {
                     connect();
-                    lane.submit(this::converge).get(60, TimeUnit.SECONDS);
+                    lane.call(this::converge, 60);
                     backoff = MIN_BACKOFF_MS;
                 } catch (InterruptedException e) {
                     return;
-                } catch (RuntimeException | ExecutionException | TimeoutException e) {
+                } catch (RuntimeException e) {
                     ready = false;
-                    Throwable c = e instanceof ExecutionException ? e.getCause() : e;
+                    Throwable c = e;
                     log.info("{}: not converged ({}); retrying in {} ms", spec, c.getMessage(), backoff);
                     pause(backoff);
                     backoff = Math.min(2 * backoff, MAX_BACKOFF_MS);
@@ -197,6 +197,7 @@ final class LabTarget implements AutoCloseable {
         closed = true;
         ready = false;
         supervisor.interrupt();
+        sync.close();
         PiDevice d = device;
         if (d != null) {
             d.close();

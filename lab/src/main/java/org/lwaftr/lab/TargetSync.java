@@ -9,6 +9,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.lwaftr.translate.P4Names.*;
 
@@ -27,6 +32,7 @@ final class TargetSync {
 
     private Map<EntryKey, PiTableEntry> installed = new HashMap<>();
     private long written;
+    private ExecutorService writer;
 
     /** @return updates written since start */
     long written() {
@@ -56,36 +62,71 @@ final class TargetSync {
      * @throws RuntimeException if a Write fails (call {@link #reconcile} then)
      */
     int sync(PiDevice device, Map<EntryKey, PiTableEntry> desired) {
+        return sync(device, desired, null);
+    }
+
+    /**
+     * Like {@link #sync(PiDevice, Map)}, comparing only the entries of {@code changed} (all if
+     * null): what the controller changed since this target was last in sync.
+     *
+     * @return updates written
+     * @throws RuntimeException if a Write fails (call {@link #reconcile} then)
+     */
+    int sync(PiDevice device, Map<EntryKey, PiTableEntry> desired, Set<EntryKey> changed) {
         List<PiTableEntry> deletes = new ArrayList<>();
         List<PiTableEntry> modifies = new ArrayList<>();
         List<PiTableEntry> inserts = new ArrayList<>();
-        installed.forEach((k, e) -> {
-            if (!desired.containsKey(k)) {
-                deletes.add(e);
-            }
-        });
-        desired.forEach((k, e) -> {
-            PiTableEntry had = installed.get(k);
-            if (k.isDefault()) {
-                if (had == null || !had.action().equals(e.action())) {
-                    modifies.add(e);
+        // `installed` is updated as the difference is found: if a Write then fails, the caller
+        // reconciles, which reads back what the switch really holds.
+        if (changed == null) {
+            installed.entrySet().removeIf(ke -> {
+                if (!desired.containsKey(ke.getKey())) {
+                    deletes.add(ke.getValue());
+                    return true;
                 }
-            } else if (had == null) {
-                inserts.add(e);
-            } else if (!had.action().equals(e.action())) {
+                return false;
+            });
+            desired.forEach((k, e) -> compare(k, e, modifies, inserts));
+        } else {
+            for (EntryKey k : changed) {
+                PiTableEntry e = desired.get(k);
+                if (e != null) {
+                    compare(k, e, modifies, inserts);
+                } else {
+                    PiTableEntry had = installed.remove(k);
+                    if (had != null) {
+                        deletes.add(had);
+                    }
+                }
+            }
+        }
+        int n = deletes.size() + modifies.size() + inserts.size();
+        // More than one Write: encode the next while the switch applies the previous (a writer
+        // thread sends them one at a time, in order, so deletes are applied before inserts).
+        Writes w = new Writes(device, n > CHUNK ? writer() : null);
+        try {
+            w.add(deletes, 0);
+            w.add(modifies, 1);
+            w.add(inserts, 2);
+            w.finish();
+        } finally {
+            w.abandon();
+            written += w.sent;
+        }
+        return n;
+    }
+
+    private void compare(EntryKey k, PiTableEntry e, List<PiTableEntry> modifies, List<PiTableEntry> inserts) {
+        PiTableEntry had = installed.put(k, e);
+        if (k.isDefault()) {
+            if (had == null || !had.action().equals(e.action())) {
                 modifies.add(e);
             }
-        });
-        int n = 0;
-        try {
-            n += write(device, deletes, 0);
-            n += write(device, modifies, 1);
-            n += write(device, inserts, 2);
-        } finally {
-            written += n;
+        } else if (had == null) {
+            inserts.add(e);
+        } else if (!had.action().equals(e.action())) {
+            modifies.add(e);
         }
-        installed = new HashMap<>(desired);
-        return n;
     }
 
     /** Forgets what the switch holds (it restarted or lost its pipeline). */
@@ -93,20 +134,98 @@ final class TargetSync {
         installed = new HashMap<>();
     }
 
-    private static int write(PiDevice device, List<PiTableEntry> entries, int kind) {
-        for (int i = 0; i < entries.size(); i += CHUNK) {
-            PiWriteBatch b = device.batch();
-            for (PiTableEntry e : entries.subList(i, Math.min(entries.size(), i + CHUNK))) {
+    /** Stops the writer thread. */
+    void close() {
+        if (writer != null) {
+            writer.shutdownNow();
+        }
+    }
+
+    private ExecutorService writer() {
+        if (writer == null) {
+            writer = Executors.newSingleThreadExecutor(LabThreads.daemon("lab-writer"));
+        }
+        return writer;
+    }
+
+    /** Chunks of at most {@link #CHUNK} updates, each one Write, at most one in flight. */
+    private static final class Writes {
+        private final PiDevice device;
+        private final ExecutorService writer;
+        private PiWriteBatch batch;
+        private Future<?> inFlight;
+        private int inFlightSize;
+        private int sent;
+
+        Writes(PiDevice device, ExecutorService writer) {
+            this.device = device;
+            this.writer = writer;
+            this.batch = device.batch();
+        }
+
+        void add(List<PiTableEntry> entries, int kind) {
+            for (PiTableEntry e : entries) {
                 if (kind == 0) {
-                    b.delete(e);
+                    batch.delete(e);
                 } else if (kind == 1) {
-                    b.modify(e);
+                    batch.modify(e);
                 } else {
-                    b.insert(e);
+                    batch.insert(e);
+                }
+                if (batch.size() == CHUNK) {
+                    send();
                 }
             }
-            device.write(b);
         }
-        return entries.size();
+
+        void finish() {
+            send();
+            await();
+        }
+
+        /** After a failure: waits for the Write in flight (its outcome is reconciled later). */
+        void abandon() {
+            if (inFlight != null) {
+                try {
+                    await();
+                } catch (RuntimeException ignored) {
+                    // the first failure is the one reported
+                }
+            }
+        }
+
+        private void send() {
+            if (batch.isEmpty()) {
+                return;
+            }
+            PiWriteBatch b = batch;
+            batch = device.batch();
+            if (writer == null) {
+                device.write(b);
+                sent += b.size();
+                return;
+            }
+            await();
+            inFlight = writer.submit(() -> device.write(b));
+            inFlightSize = b.size();
+        }
+
+        private void await() {
+            if (inFlight == null) {
+                return;
+            }
+            Future<?> f = inFlight;
+            inFlight = null;
+            try {
+                f.get();
+                sent += inFlightSize;
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause()
+                        : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while writing", e);
+            }
+        }
     }
 }

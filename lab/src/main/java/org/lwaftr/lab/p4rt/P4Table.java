@@ -10,6 +10,7 @@ public final class P4Table extends P4Named {
     private final ImmutableSet<Integer> actionIds;
     private final long size;
     private final boolean needsPriority;
+    private final int exactFieldCount;
 
     P4Table(int id, String name, String alias, Collection<P4Field> fields, Collection<Integer> actionIds,
             long size) {
@@ -19,6 +20,17 @@ public final class P4Table extends P4Named {
         // P4Runtime §9.1: entries of tables with ternary, range or optional fields carry a priority.
         this.needsPriority = fields.stream().anyMatch(f -> f.matchType() == PiMatchType.TERNARY
                 || f.matchType() == PiMatchType.RANGE || f.matchType() == PiMatchType.OPTIONAL);
+        this.exactFieldCount = (int) fields.stream().filter(f -> f.matchType() == PiMatchType.EXACT).count();
+    }
+
+    /** True if the table may use the action with this id. */
+    public boolean hasAction(int actionId) {
+        return actionIds.contains(actionId);
+    }
+
+    /** Number of exact match fields (each entry must give them all). */
+    public int exactFieldCount() {
+        return exactFieldCount;
     }
 
     /** Ids of the actions this table may use. */

@@ -3,7 +3,9 @@ package org.lwaftr.lab.p4rt;
 import com.google.protobuf.ByteString;
 import org.onlab.util.ImmutableByteSequence;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.function.Supplier;
 
 /**
  * Conversion of values between ONOS byte sequences and P4Runtime byte strings.
@@ -14,6 +16,8 @@ import java.util.Arrays;
  * values to whole bytes of their P4 width, as ONOS's own PI objects have them.
  */
 public final class P4Values {
+    private static final ByteString ZERO = ByteString.copyFrom(new byte[]{0});
+
     private P4Values() {
     }
 
@@ -24,16 +28,34 @@ public final class P4Values {
      * @throws IllegalArgumentException if the value has more significant bits than {@code bitwidth}
      */
     public static ByteString encode(ImmutableByteSequence value, int bitwidth, String what) {
+        return encode(value, bitwidth, () -> what);
+    }
+
+    /**
+     * Canonical byte string of {@code value}; {@code what} is only called for an error message.
+     *
+     * @throws IllegalArgumentException if the value has more significant bits than {@code bitwidth}
+     */
+    public static ByteString encode(ImmutableByteSequence value, int bitwidth, Supplier<String> what) {
         if (value == null) {
-            throw new IllegalArgumentException(what + ": value missing");
+            throw new IllegalArgumentException(what.get() + ": value missing");
         }
-        byte[] bytes = value.asArray();
-        int first = firstNonZero(bytes);
-        if (first == bytes.length) {
-            return ByteString.copyFrom(new byte[]{0});
+        // Read the sequence in place (asArray() would copy it once more before ByteString does).
+        ByteBuffer buf = value.asReadOnlyBuffer();
+        int end = buf.limit();
+        int first = buf.position();
+        while (first < end && buf.get(first) == 0) {
+            first++;
         }
-        checkFits(bytes, first, bitwidth, what);
-        return ByteString.copyFrom(bytes, first, bytes.length - first);
+        if (first == end) {
+            return ZERO;
+        }
+        int bits = (end - first - 1) * 8 + (32 - Integer.numberOfLeadingZeros(buf.get(first) & 0xff));
+        if (bits > bitwidth) {
+            checkFits(value.asArray(), firstNonZero(value.asArray()), bitwidth, what.get());
+        }
+        buf.position(first);
+        return ByteString.copyFrom(buf);
     }
 
     /**

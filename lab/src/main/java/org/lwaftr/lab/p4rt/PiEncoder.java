@@ -1,5 +1,6 @@
 package org.lwaftr.lab.p4rt;
 
+import org.onosproject.net.pi.model.PiActionId;
 import org.onosproject.net.pi.model.PiCounterId;
 import org.onosproject.net.pi.model.PiMatchType;
 import org.onosproject.net.pi.model.PiPacketOperationType;
@@ -8,6 +9,7 @@ import org.onosproject.net.pi.runtime.PiAction;
 import org.onosproject.net.pi.runtime.PiActionParam;
 import org.onosproject.net.pi.runtime.PiCounterCellData;
 import org.onosproject.net.pi.runtime.PiCounterCellId;
+import org.onosproject.net.pi.runtime.PiFieldMatch;
 import org.onosproject.net.pi.runtime.PiMeterBand;
 import org.onosproject.net.pi.runtime.PiMeterCellConfig;
 import org.onosproject.net.pi.runtime.PiMeterCellId;
@@ -30,12 +32,14 @@ import p4.v1.P4RuntimeOuterClass.PacketOut;
 import p4.v1.P4RuntimeOuterClass.TableAction;
 import p4.v1.P4RuntimeOuterClass.TableEntry;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -45,6 +49,9 @@ import java.util.stream.Collectors;
  */
 public final class PiEncoder {
     private final P4InfoIndex p4Info;
+    // PI id → P4Info object, resolved once per id (a PI id is a name: a lookup by name and alias).
+    private final Map<PiTableId, P4Table> tables = new ConcurrentHashMap<>();
+    private final Map<PiActionId, P4Action> actions = new ConcurrentHashMap<>();
 
     /** An encoder for the pipeline described by this P4Info. */
     public PiEncoder(P4InfoIndex p4Info) {
@@ -61,7 +68,7 @@ public final class PiEncoder {
      * ({@code is_default_action}); it has no priority.
      */
     public TableEntry tableEntry(PiTableEntry entry) {
-        P4Table table = p4Info.table(entry.table().id());
+        P4Table table = tableOf(entry.table());
         TableEntry.Builder b = TableEntry.newBuilder().setTableId(table.id());
         if (entry.isDefaultAction()) {
             b.setIsDefaultAction(true);
@@ -69,7 +76,7 @@ public final class PiEncoder {
                 throw new IllegalArgumentException("table " + table.name() + ": default entry cannot have a priority");
             }
         } else {
-            b.addAllMatch(matches(table, entry));
+            addMatches(table, entry, b);
             priority(table, entry, b);
         }
         if (entry.action() != null) {
@@ -94,24 +101,32 @@ public final class PiEncoder {
 
     /** An action checked against its P4Info declaration: every parameter, each within its width. */
     public Action action(PiAction action) {
-        P4Action a = p4Info.action(action.id().id());
+        P4Action a = actionOf(action);
         Action.Builder b = Action.newBuilder().setActionId(a.id());
-        Set<String> given = new HashSet<>();
-        for (PiActionParam p : action.parameters()) {
+        Collection<PiActionParam> params = action.parameters();
+        int lastId = Integer.MIN_VALUE;
+        boolean sorted = true;
+        for (PiActionParam p : params) {
             P4Field f = a.field(p.id().id());
-            given.add(f.name());
+            sorted &= f.id() > lastId;
+            lastId = f.id();
             b.addParams(Action.Param.newBuilder().setParamId(f.id())
-                    .setValue(P4Values.encode(p.value(), f.bitwidth(), "action " + a.name() + ", parameter "
+                    .setValue(P4Values.encode(p.value(), f.bitwidth(), () -> "action " + a.name() + ", parameter "
                             + f.name())));
         }
-        List<String> missing = a.fields().stream().map(P4Field::name).filter(n -> !given.contains(n))
-                .collect(Collectors.toList());
-        if (!missing.isEmpty()) {
+        // PI parameters are unique by id and each named a declared one: equal counts mean none is missing.
+        if (params.size() != a.fields().size()) {
+            Set<String> given = params.stream().map(p -> p.id().id()).collect(Collectors.toSet());
+            List<String> missing = a.fields().stream().map(P4Field::name).filter(n -> !given.contains(n))
+                    .collect(Collectors.toList());
             throw new IllegalArgumentException("action " + a.name() + ": missing parameters " + missing);
         }
-        List<Action.Param> sorted = b.getParamsList().stream()
-                .sorted(Comparator.comparingInt(Action.Param::getParamId)).collect(Collectors.toList());
-        return b.clearParams().addAllParams(sorted).build();
+        if (!sorted) {
+            List<Action.Param> byId = new ArrayList<>(b.getParamsList());
+            byId.sort(Comparator.comparingInt(Action.Param::getParamId));
+            b.clearParams().addAllParams(byId);
+        }
+        return b.build();
     }
 
     /** A read request entity for every entry of a table. */
@@ -194,27 +209,38 @@ public final class PiEncoder {
             for (PiPacketMetadata m : metadata) {
                 P4Field f = header.field(m.id().id());
                 b.addMetadata(PacketMetadata.newBuilder().setMetadataId(f.id())
-                        .setValue(P4Values.encode(m.value(), f.bitwidth(), "packet_out metadata " + f.name())));
+                        .setValue(P4Values.encode(m.value(), f.bitwidth(), () -> "packet_out metadata " + f.name())));
             }
         }
         return b.build();
     }
 
-    private List<FieldMatch> matches(P4Table table, PiTableEntry entry) {
-        Set<String> given = new HashSet<>();
-        List<FieldMatch> out = entry.matchKey().fieldMatches().stream().map(m -> {
+    private void addMatches(P4Table table, PiTableEntry entry, TableEntry.Builder b) {
+        Collection<PiFieldMatch> given = entry.matchKey().fieldMatches();
+        int exact = 0;
+        int lastId = Integer.MIN_VALUE;
+        boolean sorted = true;
+        for (PiFieldMatch m : given) {
             P4Field f = table.field(m.fieldId().id());
-            given.add(f.name());
-            return PiMatchEncoder.encode(table, f, m);
-        }).sorted(Comparator.comparingInt(FieldMatch::getFieldId)).collect(Collectors.toList());
+            exact += f.matchType() == PiMatchType.EXACT ? 1 : 0;
+            sorted &= f.id() > lastId;
+            lastId = f.id();
+            b.addMatch(PiMatchEncoder.encode(table, f, m));
+        }
         // Only exact fields are mandatory; an absent LPM/ternary/range/optional field is a wildcard.
-        List<String> missing = table.fields().stream()
-                .filter(f -> f.matchType() == PiMatchType.EXACT && !given.contains(f.name()))
-                .map(P4Field::name).collect(Collectors.toList());
-        if (!missing.isEmpty()) {
+        // PI matches are unique by field, so equal counts mean no exact field is missing.
+        if (exact != table.exactFieldCount()) {
+            Set<String> names = given.stream().map(m -> m.fieldId().id()).collect(Collectors.toSet());
+            List<String> missing = table.fields().stream()
+                    .filter(f -> f.matchType() == PiMatchType.EXACT && !names.contains(f.name()))
+                    .map(P4Field::name).collect(Collectors.toList());
             throw new IllegalArgumentException("table " + table.name() + ": missing exact match fields " + missing);
         }
-        return out;
+        if (!sorted) {
+            List<FieldMatch> byId = new ArrayList<>(b.getMatchList());
+            byId.sort(Comparator.comparingInt(FieldMatch::getFieldId));
+            b.clearMatch().addAllMatch(byId);
+        }
     }
 
     private static void priority(P4Table table, PiTableEntry entry, TableEntry.Builder b) {
@@ -236,11 +262,29 @@ public final class PiEncoder {
                     + " is not supported (no action profiles)");
         }
         Action a = action((PiAction) action);
-        if (!table.actionIds().contains(a.getActionId())) {
+        if (!table.hasAction(a.getActionId())) {
             throw new IllegalArgumentException("table " + table.name() + ": action "
                     + p4Info.action(a.getActionId()).name() + " is not one of its actions");
         }
         return TableAction.newBuilder().setAction(a).build();
+    }
+
+    private P4Table tableOf(PiTableId id) {
+        P4Table t = tables.get(id);
+        if (t == null) {
+            t = p4Info.table(id.id()); // throws naming the table if unknown: nothing cached then
+            tables.put(id, t);
+        }
+        return t;
+    }
+
+    private P4Action actionOf(PiAction action) {
+        P4Action a = actions.get(action.id());
+        if (a == null) {
+            a = p4Info.action(action.id().id());
+            actions.put(action.id(), a);
+        }
+        return a;
     }
 
     private P4Array indexedCounter(String name) {

@@ -24,8 +24,13 @@ final class BenchSoftwires {
 
     /** Softwire number {@code n}. */
     static Softwire softwire(int n) {
+        return softwire(n, 0);
+    }
+
+    /** Softwire number {@code n} with its lwB4 in 2001:db8:1::/64 (variant 0) or 2001:db8:2::/64 (1). */
+    static Softwire softwire(int n, int variant) {
         int ipv4 = FIRST_IPV4 + n / PER_ADDRESS;
-        byte[] b4 = Ip6Address.valueOf("2001:db8:1::").toOctets();
+        byte[] b4 = Ip6Address.valueOf(variant == 0 ? "2001:db8:1::" : "2001:db8:2::").toOctets();
         for (int i = 0, v = n + 1; i < 4; i++, v >>>= 8) {
             b4[15 - i] = (byte) v;
         }

@@ -1,0 +1,130 @@
+package org.lwaftr.lab;
+
+import org.junit.Before;
+import org.junit.Test;
+import org.lwaftr.config.DeviceSettings;
+import org.lwaftr.config.LwaftrPolicy;
+import org.lwaftr.config.PortBinding;
+import org.lwaftr.config.PortRole;
+import org.lwaftr.config.SideSettings;
+import org.lwaftr.core.BindingChange;
+import org.lwaftr.core.PortSet;
+import org.lwaftr.core.Softwire;
+import org.lwaftr.translate.BrIndexPlan;
+import org.lwaftr.translate.SoftwireEntries;
+import org.lwaftr.translate.Translator;
+import org.onlab.packet.Ip4Address;
+import org.onlab.packet.Ip6Address;
+import org.onlab.packet.MacAddress;
+import org.onosproject.net.pi.runtime.PiTableEntry;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+/**
+ * The programmer's incremental entries (small changes update only the softwires and addresses
+ * they touch) are exactly what a full translation of the binding table gives, and every entry
+ * that differs from before is among the changed keys targets compare.
+ */
+public class LabProgrammerTest {
+    private static final MacAddress M1 = MacAddress.valueOf("02:aa:00:00:00:01");
+    private static final MacAddress M2 = MacAddress.valueOf("02:aa:00:00:00:02");
+    private static final Ip6Address BR1 = Ip6Address.valueOf("2001:db8:ffff::1");
+    private static final Ip6Address BR2 = Ip6Address.valueOf("2001:db8:ffff::2");
+    private static final int BASE = Ip4Address.valueOf("10.0.0.0").toInt();
+
+    private final Translator translator = new Translator();
+    private final DeviceSettings settings = new DeviceSettings(new SideSettings(1, 0, M1, M1),
+            new SideSettings(2, 0, M2, M2),
+            List.of(new PortBinding(1, 0, PortRole.LWB4, M1), new PortBinding(2, 0, PortRole.INTERNET, M2)),
+            List.of(Ip4Address.valueOf("192.0.2.254")), List.of(), List.of(BR1, BR2));
+    private LabProgrammer p;
+
+    /** Softwire n: address 10.0.0.(n / 64), PSID n % 64 (a = 6, k = 6), lwB4 ::n+1 in prefix {@code net}. */
+    private static Softwire sw(int n, int net, Ip6Address br) {
+        return Softwire.of(Ip4Address.valueOf(BASE + n / 64), PortSet.of(6, 6, n % 64),
+                Ip6Address.valueOf("2001:db8:" + net + "::" + Integer.toHexString(n + 1)), br);
+    }
+
+    @Before
+    public void start() {
+        p = new LabProgrammer(LwaftrPolicy.DEFAULT, settings);
+        List<Softwire> initial = new ArrayList<>();
+        for (int n = 0; n < 640; n++) {
+            initial.add(sw(n, 1, BR1));
+        }
+        p.replaceAll(initial);
+        assertNull("after a rebuild every key may differ", p.takeChanged());
+        assertSame("after the initial load", full(), new HashMap<>(p.desired()));
+    }
+
+    @Test
+    public void smallChangesEqualAFullTranslation() {
+        // lwB4 changes (REPLACE), removals, additions on a bound and on a new address
+        step(List.of(BindingChange.replace(sw(5, 2, BR1)), BindingChange.replace(sw(70, 2, BR1))));
+        step(List.of(BindingChange.remove(sw(6, 1, BR1).key()), BindingChange.add(sw(700, 1, BR1))));
+        // a whole address goes: its psid_shape and bound_ipv4 entries must go too
+        List<BindingChange> dropAddress = new ArrayList<>();
+        for (int n = 192; n < 256; n++) {
+            dropAddress.add(BindingChange.remove(sw(n, 1, BR1).key()));
+        }
+        step(dropAddress);
+        step(List.of(BindingChange.add(sw(200, 3, BR1))));
+        // a second BR: a new BR index plan (device entries change too)
+        step(List.of(BindingChange.replace(sw(7, 1, BR2))));
+        step(List.of(BindingChange.replace(sw(8, 1, BR2))));
+    }
+
+    private void step(List<BindingChange> changes) {
+        Map<EntryKey, PiTableEntry> before = new HashMap<>(p.desired());
+        p.apply(changes);
+        Map<EntryKey, PiTableEntry> after = new HashMap<>(p.desired());
+        assertSame("after " + changes.get(0) + " …", full(), after);
+        Set<EntryKey> changed = p.takeChanged();
+        if (changed != null) {
+            Set<EntryKey> keys = new HashSet<>(before.keySet());
+            keys.addAll(after.keySet());
+            for (EntryKey k : keys) {
+                if (!Objects.equals(before.get(k), after.get(k))) {
+                    assertTrue(k + " differs but is not among the changed keys", changed.contains(k));
+                }
+            }
+        }
+    }
+
+    /** Fails listing (a few of) the keys whose entries differ: the maps are large. */
+    private static void assertSame(String when, Map<EntryKey, PiTableEntry> want, Map<EntryKey, PiTableEntry> got) {
+        Set<EntryKey> keys = new HashSet<>(want.keySet());
+        keys.addAll(got.keySet());
+        List<String> diffs = new ArrayList<>();
+        for (EntryKey k : keys) {
+            if (!Objects.equals(want.get(k), got.get(k))) {
+                diffs.add(k + ": want " + want.get(k) + ", got " + got.get(k));
+            }
+        }
+        assertTrue(when + ": " + diffs.size() + " entries differ, e.g. " + diffs.subList(0, Math.min(3, diffs.size())),
+                diffs.isEmpty());
+    }
+
+    /** The entries by a full translation of the table, with the programmer's indexes. */
+    private Map<EntryKey, PiTableEntry> full() {
+        Map<EntryKey, PiTableEntry> out = new HashMap<>();
+        Map<Ip6Address, Integer> brs = p.brIndexes();
+        for (PiTableEntry e : translator.deviceEntries(settings, LwaftrPolicy.DEFAULT,
+                BrIndexPlan.of(brs, settings.brAddresses()))) {
+            out.put(EntryKey.of(e), e);
+        }
+        for (PiTableEntry e : SoftwireEntries.of(translator, p.table(), brs, p::counter)) {
+            out.put(EntryKey.of(e), e);
+        }
+        return out;
+    }
+}
