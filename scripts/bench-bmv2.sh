@@ -2,6 +2,7 @@
 # Data-plane benchmark on bmv2: frames/s of a pipeline vs the trivial forwarder, same run.
 #   scripts/bench-bmv2.sh [--workload CLASS] [--seconds S] [--window W] [--frame-bytes B]
 #   [--rounds N]
+# --p4 FILE [--p4-define NAME]: the workload on another P4 program with the same names (experiments).
 # CLASS implements org.lwaftr.tests.bmv2.BenchWorkload (default: the forwarder itself).
 # Needs root (veth pairs) and simple_switch_grpc on PATH.
 set -euo pipefail

@@ -2,6 +2,7 @@ package org.lwaftr.tests.bmv2;
 
 import org.lwaftr.lab.p4rt.PiDevice;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,7 +23,9 @@ import java.util.concurrent.locks.LockSupport;
  * rounds, so that both see the same load of this shared machine; medians are compared.
  *
  * <p>Usage: {@code Bmv2Benchmark [--workload CLASS] [--seconds S] [--window W] [--frame-bytes B]
- * [--rounds N]}
+ * [--rounds N] [--p4 FILE [--p4-define NAME]...]}; {@code --p4} runs the workload on another P4
+ * program with the same table names (an experiment, see {@link P4Variant}); a relative FILE is
+ * taken from the repository root.
  */
 public final class Bmv2Benchmark {
     private static final long STALL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
@@ -170,6 +173,8 @@ public final class Bmv2Benchmark {
         int window = 32;
         int frameBytes = 128;
         int rounds = 3;
+        Path p4 = null;
+        List<String> defines = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -178,9 +183,11 @@ public final class Bmv2Benchmark {
                 case "--window": window = Integer.parseInt(value); i++; break;
                 case "--frame-bytes": frameBytes = Integer.parseInt(value); i++; break;
                 case "--rounds": rounds = Integer.parseInt(value); i++; break;
+                case "--p4": p4 = Path.of(value); i++; break;
+                case "--p4-define": defines.add(value); i++; break;
                 default:
                     System.err.println("usage: Bmv2Benchmark [--workload CLASS] [--seconds S] [--window W]"
-                            + " [--frame-bytes B] [--rounds N]");
+                            + " [--frame-bytes B] [--rounds N] [--p4 FILE [--p4-define NAME]...]");
                     System.exit(2);
             }
         }
@@ -191,7 +198,17 @@ public final class Bmv2Benchmark {
         BenchWorkload target = workload.equals(ForwarderWorkload.class.getName())
                 ? new ForwarderWorkload(frameBytes)
                 : (BenchWorkload) Class.forName(workload).getDeclaredConstructor().newInstance();
-        Bmv2Benchmark bench = new Bmv2Benchmark(seconds, window, Path.of("target", "bmv2-bench"));
+        Path out = Path.of("target", "bmv2-bench");
+        if (p4 != null) {
+            if (Commands.which(P4Variant.P4C) == null) {
+                System.out.println("SKIPPED: " + P4Variant.P4C + " not found (--p4 variant)");
+                return;
+            }
+            // scripts/bench-bmv2.sh runs from tests/: FILE is given from the repository root
+            Path source = p4.isAbsolute() || Files.exists(p4) ? p4 : Path.of("..").resolve(p4);
+            target = P4Variant.compile(target, source, defines, out);
+        }
+        Bmv2Benchmark bench = new Bmv2Benchmark(seconds, window, out);
         List<Result> medians = bench.compare(new ForwarderWorkload(frameBytes), target, rounds);
         Result baseline = medians.get(0);
         Result result = medians.get(1);
