@@ -4,6 +4,7 @@ import org.lwaftr.core.InvalidBindingException;
 import org.lwaftr.core.PortSet;
 import org.lwaftr.core.Softwire;
 import org.lwaftr.core.SoftwireKey;
+import org.lwaftr.core.io.BindingIpv6Info;
 import org.onlab.packet.Ip4Address;
 import org.onlab.packet.Ip6Address;
 
@@ -160,7 +161,8 @@ public final class Inputs {
      * @param psidOffset psid-offset
      * @param psidLen    psid-len
      * @param psid       psid
-     * @param lwb4       binding-ipv6info (an address)
+     * @param lwb4       binding-ipv6info: the lwB4's address, or a prefix (≤ /64) from which its
+     *                   address is built (RFC 7596 §5.1, RFC 7597 §6), as binding-table imports accept
      * @param br         br-ipv6-addr
      * @return the validated softwire
      * @throws InvalidInputException   for malformed text, naming the field
@@ -172,8 +174,18 @@ public final class Inputs {
         int offset = (int) integer(Softwire.F_PSID_OFFSET, psidOffset, 0, 16);
         int len = (int) integer(Softwire.F_PSID_LEN, psidLen, 0, 16);
         int id = psid(psid);
-        Ip6Address b4 = ipv6(Softwire.F_B4, lwb4);
+        BindingIpv6Info b4 = bindingIpv6Info(lwb4);
         Ip6Address brAddr = ipv6(Softwire.F_BR, br);
-        return Softwire.of(a, Softwire.portSet(offset, len, id), b4, brAddr);
+        PortSet ps = Softwire.portSet(offset, len, id);
+        return Softwire.of(a.toInt(), ps, b4.high(), b4.low(a.toInt(), ps.psid()), brAddr);
+    }
+
+    private static BindingIpv6Info bindingIpv6Info(String text) {
+        String t = required(Softwire.F_B4, text);
+        try {
+            return BindingIpv6Info.parse(t);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(Softwire.F_B4, Softwire.F_B4 + ": " + e.getMessage());
+        }
     }
 }

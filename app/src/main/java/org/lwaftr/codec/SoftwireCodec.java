@@ -101,14 +101,8 @@ public final class SoftwireCodec {
             len = JsonInput.text(ps, F_PSID_LEN);
             psid = JsonInput.text(ps, F_PSID);
         }
-        String b4 = JsonInput.text(json, F_B4);
-        if (b4 != null && b4.indexOf('/') >= 0) {
-            // RFC 8676 allows a prefix here (the lwB4 address is then built as RFC 7596 §5.1 says);
-            // that construction lives in org.lwaftr.core.io, which bulk imports use.
-            throw new InvalidInputException(F_B4, F_B4 + " '" + b4 + "': give the lwB4's /128 address here;"
-                    + " prefixes are accepted by binding-table imports");
-        }
-        return Inputs.softwire(JsonInput.text(json, F_IPV4), offset, len, psid, b4, JsonInput.text(json, F_BR));
+        return Inputs.softwire(JsonInput.text(json, F_IPV4), offset, len, psid, JsonInput.text(json, F_B4),
+                JsonInput.text(json, F_BR));
     }
 
     /**

@@ -82,9 +82,20 @@ public class SoftwireCodecTest {
                 + "'psid-len':[6],'psid':1},'binding-ipv6info':'2001:db8::1','br-ipv6-addr':'2001:db8::2'}"));
         assertEquals("port-set", fieldOf("{'binding-ipv4-addr':'192.0.2.1','port-set':6,"
                 + "'binding-ipv6info':'2001:db8::1','br-ipv6-addr':'2001:db8::2'}"));
-        // RFC 8676 allows a prefix; the /128 construction (RFC 7596 §5.1) belongs to bulk imports
+        // RFC 7596 §5.1 / RFC 7597 §6: a prefix leaves no room for the interface identifier past /64
         assertEquals("binding-ipv6info", fieldOf("{'binding-ipv4-addr':'192.0.2.1','binding-ipv6info':"
-                + "'2001:db8::/64','br-ipv6-addr':'2001:db8::2'}"));
+                + "'2001:db8::/96','br-ipv6-addr':'2001:db8::2'}"));
+    }
+
+    @Test
+    public void rfc7596Sec51PrefixBindingIpv6InfoBuildsTheLwb4AddressAsImportsDo() throws IOException {
+        // RFC 8676 binding-ipv6info may be a prefix; the lwB4 /128 is prefix | 0x0000 | IPv4 | PSID
+        Softwire s = SoftwireCodec.decode(json("{'binding-ipv4-addr':'192.0.2.1','port-set':{'psid-offset':6,"
+                + "'psid-len':6,'psid':5},'binding-ipv6info':'2001:db8:1:2::/64','br-ipv6-addr':'2001:db8::2'}"));
+        assertEquals(Ip6Address.valueOf("2001:db8:1:2:0:c000:201:5"), s.lwb4());
+        Softwire whole = SoftwireCodec.decode(json("{'binding-ipv4-addr':'192.0.2.9',"
+                + "'binding-ipv6info':'2001:db8:1:2::/64','br-ipv6-addr':'2001:db8::2'}"));
+        assertEquals(Ip6Address.valueOf("2001:db8:1:2:0:c000:209:0"), whole.lwb4());
     }
 
     @Test

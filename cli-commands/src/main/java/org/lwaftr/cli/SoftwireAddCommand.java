@@ -31,7 +31,7 @@ public class SoftwireAddCommand extends LwaftrCommand {
     @Argument(index = 3, name = "psid", description = "PSID (below 2^k)", required = true)
     String psid;
 
-    @Argument(index = 4, name = "lwb4", description = "binding-ipv6info: the lwB4's IPv6 address", required = true)
+    @Argument(index = 4, name = "lwb4", description = "binding-ipv6info: the lwB4's IPv6 address, or a prefix (/64 or shorter) it is built from (RFC 7596 §5.1)", required = true)
     String lwb4;
 
     @Argument(index = 5, name = "br", description = "br-ipv6-addr: the BR address", required = true)

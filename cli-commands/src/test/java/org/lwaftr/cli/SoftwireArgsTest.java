@@ -7,6 +7,7 @@ import org.lwaftr.core.BindingChange;
 import org.lwaftr.core.InvalidBindingException;
 import org.lwaftr.core.SoftwireKey;
 import org.onlab.packet.Ip4Address;
+import org.onlab.packet.Ip6Address;
 
 import java.util.List;
 
@@ -30,6 +31,15 @@ public class SoftwireArgsTest {
     }
 
     @Test
+    public void rfc7596Sec51AddTakesABindingPrefixAsImportsDo() {
+        // the lwB4 address is prefix | 0x0000 | IPv4 | PSID (RFC 7597 §6)
+        BindingChange c = SoftwireArgs.add(false, "192.0.2.9", "6", "6", "3", "2001:db8:7::/48", Samples.BR);
+        assertEquals(Ip6Address.valueOf("2001:db8:7:0:0:c000:209:3"), c.softwire().lwb4());
+        assertEquals("binding-ipv6info", Samples.refusedField(() -> SoftwireArgs.add(false, "192.0.2.9", "6", "6",
+                "3", "2001:db8:7::/80", Samples.BR)));
+    }
+
+    @Test
     public void removeBuildsTheKey() {
         BindingChange c = SoftwireArgs.remove("192.0.2.9", "3");
         assertEquals(BindingChange.Kind.REMOVE, c.kind());
@@ -48,7 +58,7 @@ public class SoftwireArgsTest {
         assertEquals("psid", Samples.refusedField(() -> SoftwireArgs.add(false, "192.0.2.9", "6", "6", "64",
                 "2001:db8::9", Samples.BR)));
         assertEquals("binding-ipv6info", Samples.refusedField(() -> SoftwireArgs.add(false, "192.0.2.9", "6", "6", "3",
-                "2001:db8::/64", Samples.BR)));
+                "2001:db8::zz", Samples.BR)));
         assertEquals("br-ipv6-addr", Samples.refusedField(() -> SoftwireArgs.add(false, "192.0.2.9", "6", "6", "3",
                 "2001:db8::9", "::")));
         assertEquals("psid", Samples.refusedField(() -> SoftwireArgs.remove("192.0.2.9", "-1")));
