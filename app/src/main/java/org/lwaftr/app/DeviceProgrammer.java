@@ -78,6 +78,8 @@ public class DeviceProgrammer {
     protected SoftwireStore store;
     @Reference(cardinality = ReferenceCardinality.MANDATORY)
     protected MeterWriter meterWriter;
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected CounterWriter counterWriter;
 
     /** Tests run the lane inline; ONOS on one dedicated thread. */
     java.util.concurrent.Executor executor;
@@ -116,7 +118,8 @@ public class DeviceProgrammer {
         }
         ConfigReader config = new ConfigReader(netcfgService, appId);
         Translator translator = new Translator();
-        writer = new RuleWriter(flowRuleService, new FlowRuleFactory(appId), translator, store, config, CHUNK);
+        writer = new RuleWriter(flowRuleService, new FlowRuleFactory(appId), translator, store, config, CHUNK,
+                counterWriter);
         meters = new PuntMeterProgrammer(meterWriter, translator, config);
         queue = new WorkQueue(executor, deltas -> writer.applyDeltas(managed, deltas), MAX_DELTA_BATCH);
         store.addListener(storeListener);

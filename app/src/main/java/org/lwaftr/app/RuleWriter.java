@@ -6,6 +6,7 @@ import org.lwaftr.core.SoftwireKey;
 import org.lwaftr.store.SoftwireDelta;
 import org.lwaftr.store.SoftwireStore;
 import org.lwaftr.translate.BrIndexPlan;
+import org.lwaftr.translate.CounterCells;
 import org.lwaftr.translate.SoftwireEntries;
 import org.lwaftr.translate.Translator;
 import org.onlab.packet.Ip6Address;
@@ -13,6 +14,7 @@ import org.onosproject.net.DeviceId;
 import org.onosproject.net.flow.FlowEntry;
 import org.onosproject.net.flow.FlowRule;
 import org.onosproject.net.flow.FlowRuleService;
+import org.onosproject.net.pi.runtime.PiCounterCellId;
 import org.onosproject.net.pi.runtime.PiTableEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +42,8 @@ final class RuleWriter {
     private final SoftwireStore store;
     private final ConfigReader config;
     private final int chunkSize;
+    private final CounterWriter counterWriter;
+    private final CounterReuse counterReuse = new CounterReuse();
 
     /**
      * Per device, the config rules last written (port_side, next_hop, BR, aftr_ipv4/config). Rule
@@ -50,7 +54,8 @@ final class RuleWriter {
     private final Map<SoftwireKey, SoftwireDelta> awaitingBr = new LinkedHashMap<>();
 
     RuleWriter(FlowRuleService flows, FlowRuleFactory factory, Translator translator, SoftwireStore store,
-               ConfigReader config, int chunkSize) {
+               ConfigReader config, int chunkSize, CounterWriter counterWriter) {
+        this.counterWriter = counterWriter;
         this.flows = flows;
         this.factory = factory;
         this.translator = translator;
@@ -76,6 +81,8 @@ final class RuleWriter {
     int applyDeltas(Collection<DeviceId> devices, List<SoftwireDelta> deltas) {
         List<PiTableEntry> adds = new ArrayList<>();
         List<PiTableEntry> removes = new ArrayList<>();
+        List<Integer> freed = new ArrayList<>();
+        List<Integer> taken = new ArrayList<>();
         Map<Ip6Address, Integer> brs = store.brIndexes();
         for (SoftwireDelta d : deltas) {
             int ipv4 = d.key().ipv4Int();
@@ -84,6 +91,14 @@ final class RuleWriter {
             }
             if (d.addressBoundOrReshaped()) {
                 adds.addAll(translator.address(ipv4, d.newShape()));
+            }
+            if (d.oldCounter() != d.newCounter()) {
+                if (d.oldCounter() >= 0) {
+                    freed.add(d.oldCounter());
+                }
+                if (d.newCounter() >= 0) {
+                    taken.add(d.newCounter());
+                }
             }
             Softwire next = d.newSoftwire();
             if (next == null) {
@@ -100,6 +115,9 @@ final class RuleWriter {
                 }
             }
         }
+        for (DeviceId dev : devices) {
+            zeroReusedCounters(dev, freed, taken);
+        }
         // Removes first, then adds: for one rule id the later write wins (remove + add = modify).
         RuleBatch batch = new RuleBatch();
         for (DeviceId dev : devices) {
@@ -107,6 +125,24 @@ final class RuleWriter {
             adds.forEach(e -> batch.add(factory.rule(dev, e)));
         }
         return batch.submit(flows, chunkSize);
+    }
+
+    /**
+     * Zeroes, before any binding entry is submitted, the cells of counter indexes that softwires
+     * take and that may hold a former softwire's counts (per-softwire counters start at zero).
+     */
+    private void zeroReusedCounters(DeviceId dev, List<Integer> freed, List<Integer> taken) {
+        freed.forEach(i -> counterReuse.freed(dev, i));
+        List<PiCounterCellId> cells = new ArrayList<>();
+        for (int i : taken) {
+            if (counterReuse.take(dev, i)) {
+                cells.addAll(CounterCells.softwireCells(i));
+            }
+        }
+        if (!cells.isEmpty() && !counterWriter.zero(dev, cells)) {
+            log.warn("{}: {} counter cells of reused indexes not zeroed; those softwires' counters may"
+                    + " start from a former softwire's", dev, cells.size());
+        }
     }
 
     /**
@@ -220,5 +256,6 @@ final class RuleWriter {
      */
     void forget(DeviceId dev) {
         configInstalled.remove(dev);
+        counterReuse.forget(dev);
     }
 }

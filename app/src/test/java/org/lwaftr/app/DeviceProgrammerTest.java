@@ -20,6 +20,7 @@ import org.onosproject.net.flow.criteria.PiCriterion;
 import org.onosproject.net.pi.model.PiPipeconfId;
 import org.onosproject.net.pi.model.PiTableId;
 import org.onosproject.net.pi.runtime.PiAction;
+import org.onosproject.net.pi.runtime.PiCounterCellId;
 import org.onosproject.net.pi.runtime.PiTableAction;
 import org.onosproject.net.flow.instructions.PiInstruction;
 
@@ -132,6 +133,53 @@ public class DeviceProgrammerTest {
         assertEquals("last softwire of the address: binding, shape and bound_ipv4 go", 3, ops.size());
         assertTrue(ops.stream().allMatch(o -> o.type == FlowRuleOperation.Type.REMOVE));
         assertEquals(CONFIG_RULES + 2 + 3, flows.installed(aftr1).size());
+    }
+
+    private static List<PiCounterCellId> cells(int counterIndex) {
+        return org.lwaftr.translate.CounterCells.softwireCells(counterIndex);
+    }
+
+    @Test
+    public void aDeviceOfUnknownHistoryGetsTheCellsOfEachNewSoftwireZeroedBeforeItsBinding() {
+        topo.counters.opsSoFar = () -> flows.ops().size();
+        topo.counters.clear();
+        flows.clearOps();
+        apply(BindingChange.add(sw("198.51.100.7", 3, "2001:db8::7")));
+        int index = store.counterIndex(sw("198.51.100.7", 3, "2001:db8::7").key());
+        List<FakeCounterWriter.Zero> zeros = topo.counters.zeros();
+        assertEquals(zeros.toString(), 1, zeros.size());
+        assertEquals(aftr1, zeros.get(0).device);
+        assertEquals(cells(index), zeros.get(0).cells);
+        assertEquals("zeroed before any rule of the change", 0, zeros.get(0).opsBefore);
+        assertEquals(1, count(flows.ops(), TABLE_BINDING, FlowRuleOperation.Type.ADD));
+    }
+
+    @Test
+    public void aCounterIndexFreedAndTakenAgainIsZeroedOnceAndAKeptOneNever() {
+        apply(BindingChange.add(sw("198.51.100.7", 3, "2001:db8::7")));
+        int index = store.counterIndex(sw("198.51.100.7", 3, "2001:db8::7").key());
+        topo.counters.clear();
+        // a replace keeps the softwire's counter index: its counts continue
+        apply(BindingChange.replace(sw("198.51.100.7", 3, "2001:db8::77")));
+        assertEquals(index, store.counterIndex(sw("198.51.100.7", 3, "2001:db8::7").key()));
+        assertEquals(List.of(), topo.counters.zeros());
+        // removed, then another softwire takes the freed index: it must not inherit the counts
+        apply(BindingChange.remove(sw("198.51.100.7", 3, "2001:db8::7").key()));
+        assertEquals(List.of(), topo.counters.zeros());
+        apply(BindingChange.add(sw("198.51.100.8", 0, "2001:db8::8")));
+        assertEquals("the lowest free index is taken again", index,
+                store.counterIndex(sw("198.51.100.8", 0, "2001:db8::8").key()));
+        assertEquals(1, topo.counters.zeros().size());
+        assertEquals(cells(index), topo.counters.zeros().get(0).cells);
+    }
+
+    @Test
+    public void aFailedZeroingStillWritesTheBinding() {
+        topo.counters.fail = true;
+        flows.clearOps();
+        apply(BindingChange.add(sw("198.51.100.7", 3, "2001:db8::7")));
+        assertEquals(1, topo.counters.zeros().size());
+        assertEquals("forwarding comes first", 1, count(flows.ops(), TABLE_BINDING, FlowRuleOperation.Type.ADD));
     }
 
     @Test

@@ -44,6 +44,7 @@ public final class TestTopology {
     final Map<DeviceId, PiPipeconfId> pipeconfs = new ConcurrentHashMap<>();
     /** Records the meter cells the programmer writes. */
     final FakeMeterWriter meters = new FakeMeterWriter();
+    final FakeCounterWriter counters = new FakeCounterWriter();
 
     final ListenerRegistry<DeviceEvent, DeviceListener> deviceListeners = new ListenerRegistry<>();
     final ListenerRegistry<MastershipEvent, MastershipListener> mastershipListeners = new ListenerRegistry<>();
@@ -165,6 +166,7 @@ public final class TestTopology {
         p.netcfgService = netcfg;
         p.store = store;
         p.meterWriter = meters;
+        p.counterWriter = counters;
         p.executor = executor;
         p.activate();
         return p;
