@@ -80,6 +80,8 @@ public class DeviceProgrammer {
     protected MeterWriter meterWriter;
     @Reference(cardinality = ReferenceCardinality.MANDATORY)
     protected CounterWriter counterWriter;
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected LearnedNextHops nextHops;
 
     /** Tests run the lane inline; ONOS on one dedicated thread. */
     java.util.concurrent.Executor executor;
@@ -94,6 +96,12 @@ public class DeviceProgrammer {
     private final MastershipListener mastershipListener = this::mastershipEvent;
     private final PiPipeconfWatchdogListener watchdogListener = this::watchdogEvent;
     private final NetworkConfigListener netcfgListener = this::netcfgEvent;
+    /** A next hop given by IP resolved or changed: rewrite that device's next_hop entries. */
+    private final java.util.function.Consumer<DeviceId> nextHopListener = id -> queue.task(() -> {
+        if (managed.contains(id)) {
+            writer.refreshConfig(List.of(id));
+        }
+    });
     private final SoftwireStoreListener storeListener = new SoftwireStoreListener() {
         @Override
         public void softwiresChanged(List<SoftwireDelta> deltas) {
@@ -119,7 +127,7 @@ public class DeviceProgrammer {
         ConfigReader config = new ConfigReader(netcfgService, appId);
         Translator translator = new Translator();
         writer = new RuleWriter(flowRuleService, new FlowRuleFactory(appId), translator, store, config, CHUNK,
-                counterWriter);
+                counterWriter, nextHops);
         meters = new PuntMeterProgrammer(meterWriter, translator, config);
         queue = new WorkQueue(executor, deltas -> writer.applyDeltas(managed, deltas), MAX_DELTA_BATCH);
         store.addListener(storeListener);
@@ -127,6 +135,7 @@ public class DeviceProgrammer {
         mastershipService.addListener(mastershipListener);
         watchdogService.addListener(watchdogListener);
         netcfgService.addListener(netcfgListener);
+        nextHops.addListener(nextHopListener);
         for (Device d : deviceService.getDevices()) {
             evaluate(d.id(), false);
         }
@@ -135,6 +144,7 @@ public class DeviceProgrammer {
 
     @Deactivate
     protected void deactivate() {
+        nextHops.removeListener(nextHopListener);
         netcfgService.removeListener(netcfgListener);
         watchdogService.removeListener(watchdogListener);
         mastershipService.removeListener(mastershipListener);
@@ -174,6 +184,7 @@ public class DeviceProgrammer {
         queue.task(() -> {
             if (eligible(id)) {
                 boolean fresh = managed.add(id);
+                nextHops.programmed(id);
                 if (fresh || force) {
                     writer.reconcile(id, force);
                     meters.program(id);
@@ -211,6 +222,7 @@ public class DeviceProgrammer {
     }
 
     private void forget(DeviceId id) {
+        nextHops.forget(id);
         writer.forget(id);
         meters.forget(id);
     }

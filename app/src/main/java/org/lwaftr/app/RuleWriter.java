@@ -44,6 +44,7 @@ final class RuleWriter {
     private final int chunkSize;
     private final CounterWriter counterWriter;
     private final CounterReuse counterReuse = new CounterReuse();
+    private final LearnedNextHops nextHops;
 
     /**
      * Per device, the config rules last written (port_side, next_hop, BR, aftr_ipv4/config). Rule
@@ -54,8 +55,9 @@ final class RuleWriter {
     private final Map<SoftwireKey, SoftwireDelta> awaitingBr = new LinkedHashMap<>();
 
     RuleWriter(FlowRuleService flows, FlowRuleFactory factory, Translator translator, SoftwireStore store,
-               ConfigReader config, int chunkSize, CounterWriter counterWriter) {
+               ConfigReader config, int chunkSize, CounterWriter counterWriter, LearnedNextHops nextHops) {
         this.counterWriter = counterWriter;
+        this.nextHops = nextHops;
         this.flows = flows;
         this.factory = factory;
         this.translator = translator;
@@ -169,7 +171,8 @@ final class RuleWriter {
     // ---------------------------------------------------------------- device config
 
     private Map<RuleKey, FlowRule> desiredConfig(DeviceId dev) {
-        DeviceSettings s = config.device(dev);
+        // A next hop given by IP gets its next_hop entry once resolved (until then: NO_NEXT_HOP drops).
+        DeviceSettings s = nextHops.resolve(dev, config.device(dev));
         BrIndexPlan plan = BrIndexPlan.of(store.brIndexes(), s == null ? List.of() : s.brAddresses());
         Map<RuleKey, FlowRule> out = new LinkedHashMap<>();
         for (PiTableEntry e : translator.deviceEntries(s, config.policy(), plan)) {

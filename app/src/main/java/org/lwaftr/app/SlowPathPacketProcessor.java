@@ -54,18 +54,21 @@ public class SlowPathPacketProcessor {
     protected NetworkConfigService netcfgService;
     @Reference(cardinality = ReferenceCardinality.MANDATORY)
     protected SoftwireStore store;
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected LearnedNextHops nextHops;
 
     /** Clock of the slow path's rate limits and reassembly timeouts (tests set a fake one). */
     LongSupplier nanoTime = System::nanoTime;
 
     private volatile PuntHandler handler;
+    private SlowPathPuntHandler slowPath;
     private final PacketProcessor processor = this::process;
     private ScheduledExecutorService expiry;
 
     @Activate
     protected void activate() {
         ApplicationId appId = coreService.registerApplication(LwaftrManager.APP_NAME);
-        SlowPathPuntHandler slowPath = new SlowPathPuntHandler(new ConfigReader(netcfgService, appId), store, nanoTime);
+        slowPath = new SlowPathPuntHandler(new ConfigReader(netcfgService, appId), store, nanoTime, nextHops);
         handler = slowPath;
         // Reassemblies also expire as fragments arrive; this catches the ones nobody completes.
         expiry = Executors.newSingleThreadScheduledExecutor(groupedThreads("lwaftr", "reassembly-expiry", log));
@@ -74,6 +77,8 @@ public class SlowPathPacketProcessor {
                 slowPath.expireReassemblies();
             }
         }, EXPIRY_SECONDS, EXPIRY_SECONDS, TimeUnit.SECONDS);
+        // Next hops given by IP: requests due (first, retries with back-off, refreshes).
+        expiry.scheduleWithFixedDelay(this::resolveNextHops, 0, RESOLVE_MILLIS, TimeUnit.MILLISECONDS);
         // Director priority: punted lwAFTR packets are ours before any other app sees them.
         packetService.addProcessor(processor, PacketProcessor.director(2));
         log.info("Started");
@@ -87,6 +92,22 @@ public class SlowPathPacketProcessor {
     }
 
     private static final long EXPIRY_SECONDS = 5;
+    /** How often resolution requests are looked at (the resolver decides which are due). */
+    private static final long RESOLVE_MILLIS = 500;
+
+    /** Sends the ARP requests / neighbour solicitations due on the devices this instance programs. */
+    void resolveNextHops() {
+        if (handler != slowPath) {
+            return;
+        }
+        for (DeviceId device : nextHops.programmedDevices()) {
+            try {
+                emit(device, slowPath.resolveNextHops(device));
+            } catch (RuntimeException e) {
+                log.warn("next-hop resolution failed on {}", device, e);
+            }
+        }
+    }
 
     /**
      * @param h the slow path to run punted packets through (replaces org.lwaftr.slowpath; the lab
@@ -122,11 +143,15 @@ public class SlowPathPacketProcessor {
             ctx.block();
             return;
         }
+        emit(device, replies);
+        ctx.block();
+    }
+
+    private void emit(DeviceId device, List<PuntReply> replies) {
         for (PuntReply r : replies) {
             PortNumber out = r.toTable() ? PortNumber.TABLE : PortNumber.portNumber(r.port());
             packetService.emit(new DefaultOutboundPacket(device,
                     DefaultTrafficTreatment.builder().setOutput(out).build(), ByteBuffer.wrap(r.frame())));
         }
-        ctx.block();
     }
 }

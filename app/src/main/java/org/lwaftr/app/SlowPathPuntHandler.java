@@ -3,6 +3,7 @@ package org.lwaftr.app;
 import org.lwaftr.config.DeviceSettings;
 import org.lwaftr.config.LwaftrPolicy;
 import org.lwaftr.config.SlowPathConfigs;
+import org.lwaftr.slowpath.NextHopResolver;
 import org.lwaftr.slowpath.OutboundPacket;
 import org.lwaftr.slowpath.SlowPath;
 import org.lwaftr.slowpath.SlowPathConfig;
@@ -40,16 +41,21 @@ final class SlowPathPuntHandler implements PuntHandler {
     /** What each slow path was built from: rebuilt only when this changes (it holds rate and reassembly state). */
     private final Map<DeviceId, List<Object>> builtFrom = new ConcurrentHashMap<>();
     private final LongAdder noSettings = new LongAdder();
+    /** Per device, kept across slow-path rebuilds: what it learned of next hops given by IP stays. */
+    private final Map<DeviceId, NextHopResolver> resolvers = new ConcurrentHashMap<>();
+    private final LearnedNextHops learned;
 
     /**
      * @param config   netcfg reader
      * @param store    the binding table
-     * @param nanoTime clock of rate limits and reassembly timeouts
+     * @param nanoTime clock of rate limits, reassembly timeouts and next-hop resolution
+     * @param learned  where resolved next-hop MACs go (the device programmer writes them)
      */
-    SlowPathPuntHandler(ConfigReader config, SoftwireStore store, LongSupplier nanoTime) {
+    SlowPathPuntHandler(ConfigReader config, SoftwireStore store, LongSupplier nanoTime, LearnedNextHops learned) {
         this.config = config;
         this.store = store;
         this.nanoTime = nanoTime;
+        this.learned = learned;
     }
 
     /** The slow path of a device for its current configuration (null: the device has no settings). */
@@ -58,6 +64,7 @@ final class SlowPathPuntHandler implements PuntHandler {
         if (settings == null) {
             slowPaths.remove(device);
             builtFrom.remove(device);
+            resolvers.remove(device);
             return null;
         }
         LwaftrPolicy policy = config.policy();
@@ -69,7 +76,9 @@ final class SlowPathPuntHandler implements PuntHandler {
         }
         try {
             SlowPathConfig cfg = SlowPathConfigs.of(policy, settings, brs);
-            sp = new SlowPath(cfg, store.table(), nanoTime, ids::incrementAndGet);
+            NextHopResolver r = resolvers.computeIfAbsent(device, d -> new NextHopResolver(nanoTime,
+                    (lwb4, inet) -> learned.update(d, lwb4, inet)));
+            sp = new SlowPath(cfg, store.table(), nanoTime, ids::incrementAndGet, r);
         } catch (SlowPathConfigException e) {
             log.error("no slow path for {}: {} {}", device, e.field(), e.getMessage());
             return null;
@@ -86,11 +95,32 @@ final class SlowPathPuntHandler implements PuntHandler {
             noSettings.increment();
             return List.of();
         }
+        return replies(sp.handle(frame, ingressPort, reason));
+    }
+
+    private static List<PuntReply> replies(List<OutboundPacket> packets) {
         List<PuntReply> out = new ArrayList<>();
-        for (OutboundPacket p : sp.handle(frame, ingressPort, reason)) {
+        for (OutboundPacket p : packets) {
             out.add(p.isReinject() ? PuntReply.toPipeline(p.frame()) : PuntReply.toPort(p.port(), p.frame()));
         }
         return out;
+    }
+
+    /**
+     * The ARP requests / neighbour solicitations due for a device's next hops given by IP (call
+     * every second or so); also re-reports what its resolver knows (after a mastership change).
+     *
+     * @param device a device this instance programs
+     * @return the requests to send
+     */
+    List<PuntReply> resolveNextHops(DeviceId device) {
+        SlowPath sp = slowPath(device);
+        if (sp == null) {
+            return List.of();
+        }
+        NextHopResolver r = sp.nextHops();
+        learned.update(device, r.lwb4Mac(), r.internetMac());
+        return replies(r.due());
     }
 
     /** Drops reassemblies past their timeout on every device. */

@@ -2,6 +2,7 @@ package org.lwaftr.config;
 
 import org.onlab.packet.Ip4Address;
 import org.onlab.packet.Ip6Address;
+import org.onlab.packet.MacAddress;
 
 import java.util.List;
 import java.util.Objects;
@@ -45,6 +46,20 @@ public final class DeviceSettings {
     /** @return egress toward the Internet */
     public SideSettings internetSide() {
         return internetSide;
+    }
+
+    /**
+     * @param lwb4     the MAC learned for the lwB4 side's next-hop-ip (null: unresolved)
+     * @param internet the MAC learned for the Internet side's next-hop-ip (null: unresolved)
+     * @return these settings with the learned next hops (a side configured by MAC keeps its MAC)
+     */
+    public DeviceSettings withLearnedNextHops(MacAddress lwb4, MacAddress internet) {
+        SideSettings l = lwb4Side.withLearnedMac(lwb4);
+        SideSettings i = internetSide.withLearnedMac(internet);
+        if (l == lwb4Side && i == internetSide) {
+            return this;
+        }
+        return new DeviceSettings(l, i, ports, aftrIpv4, aftrIpv6, brAddresses);
     }
 
     /** @return the port roles */

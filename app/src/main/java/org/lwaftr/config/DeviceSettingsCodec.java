@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.lwaftr.core.Addresses;
 import org.onlab.packet.Ip4Address;
 import org.onlab.packet.Ip6Address;
+import org.onlab.packet.IpAddress;
 import org.onlab.packet.MacAddress;
 
 import java.util.ArrayList;
@@ -27,6 +28,8 @@ public final class DeviceSettingsCodec {
     public static final String ROLE = "role";
     public static final String AFTR_MAC = "aftr-mac";
     public static final String NEXT_HOP_MAC = "next-hop-mac";
+    /** The next hop by address, resolved by the AFTR: IPv4 (ARP) on the Internet side, IPv6 (NDP) on the lwB4 side. */
+    public static final String NEXT_HOP_IP = "next-hop-ip";
     public static final String AFTR_IPV4 = "aftr-ipv4-addrs";
     public static final String AFTR_IPV6 = "aftr-ipv6-addrs";
     public static final String BR_ADDRS = "br-ipv6-addrs";
@@ -41,7 +44,7 @@ public final class DeviceSettingsCodec {
     public static final int MAX_PORT_ROLES = 1024;
 
     private static final Set<String> TOP = Set.of(LWB4_SIDE, INTERNET_SIDE, PORTS, AFTR_IPV4, AFTR_IPV6, BR_ADDRS);
-    private static final Set<String> SIDE = Set.of(PORT, VLAN, AFTR_MAC, NEXT_HOP_MAC);
+    private static final Set<String> SIDE = Set.of(PORT, VLAN, AFTR_MAC, NEXT_HOP_MAC, NEXT_HOP_IP);
     private static final Set<String> ROLE_FIELDS = Set.of(PORT, VLAN, ROLE, AFTR_MAC);
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -79,8 +82,8 @@ public final class DeviceSettingsCodec {
         if (!f.has(INTERNET_SIDE)) {
             f.error(INTERNET_SIDE, "is required");
         }
-        SideSettings lwb4 = side(f.object(LWB4_SIDE));
-        SideSettings inet = side(f.object(INTERNET_SIDE));
+        SideSettings lwb4 = side(f.object(LWB4_SIDE), true);
+        SideSettings inet = side(f.object(INTERNET_SIDE), false);
         List<PortBinding> ports = f.has(PORTS) ? roles(f, lwb4, inet) : defaultRoles(f, lwb4, inet);
         List<Ip4Address> v4 = f.ipv4List(AFTR_IPV4);
         for (int i = 0; i < v4.size(); i++) {
@@ -94,6 +97,8 @@ public final class DeviceSettingsCodec {
         if (brs.size() > MAX_BR) {
             f.error(BR_ADDRS, brs.size() + " BR addresses, the data plane holds " + MAX_BR);
         }
+        nextHopSource(f, inet, v4.isEmpty(), INTERNET_SIDE, AFTR_IPV4, "ARP requests");
+        nextHopSource(f, lwb4, v6.isEmpty(), LWB4_SIDE, AFTR_IPV6, "neighbour solicitations");
         if (lwb4 == null || inet == null || ports == null) {
             return null;
         }
@@ -111,7 +116,7 @@ public final class DeviceSettingsCodec {
         return list;
     }
 
-    private static SideSettings side(JsonFields s) {
+    private static SideSettings side(JsonFields s, boolean ipv6) {
         if (s.node() == null) {
             return null;
         }
@@ -119,8 +124,52 @@ public final class DeviceSettingsCodec {
         int port = port(s);
         int vlan = (int) s.integer(VLAN, 0, 0, MAX_VLAN);
         MacAddress mac = s.mac(AFTR_MAC, true);
-        MacAddress next = s.mac(NEXT_HOP_MAC, true);
-        return mac == null || next == null || port < 0 ? null : new SideSettings(port, vlan, mac, next);
+        IpAddress ip = nextHopIp(s, ipv6);
+        MacAddress next = s.mac(NEXT_HOP_MAC, false);
+        if (!s.has(NEXT_HOP_MAC) && !s.has(NEXT_HOP_IP)) {
+            s.error(NEXT_HOP_MAC, "is required (or " + NEXT_HOP_IP + ", resolved by the AFTR)");
+        }
+        if (s.has(NEXT_HOP_MAC) && s.has(NEXT_HOP_IP)) {
+            // Refused rather than one silently winning: the operator meant one of them.
+            s.error(NEXT_HOP_IP, "give " + NEXT_HOP_MAC + " or " + NEXT_HOP_IP + ", not both");
+            return null;
+        }
+        if (mac == null || port < 0 || (next == null && ip == null)) {
+            return null;
+        }
+        return next != null ? new SideSettings(port, vlan, mac, next) : new SideSettings(port, vlan, mac, ip);
+    }
+
+    /** The next hop's address: IPv6 toward the lwB4s (NDP), IPv4 toward the Internet (ARP); unicast. */
+    private static IpAddress nextHopIp(JsonFields s, boolean ipv6) {
+        if (!s.has(NEXT_HOP_IP)) {
+            return null;
+        }
+        if (ipv6) {
+            Ip6Address a = s.ipv6(NEXT_HOP_IP);
+            String why = a == null ? null : Addresses.ipv6NotUnicast(a);
+            if (why != null) {
+                s.error(NEXT_HOP_IP, a + " is not unicast: " + why);
+                return null;
+            }
+            return a;
+        }
+        Ip4Address a = s.ipv4(NEXT_HOP_IP);
+        String why = a == null ? null : Addresses.ipv4NotUnicast(a.toInt());
+        if (why != null) {
+            s.error(NEXT_HOP_IP, a + " is not unicast: " + why);
+            return null;
+        }
+        return a;
+    }
+
+    /** A next hop given by IP is resolved from one of the AFTR's own addresses on that side (the first). */
+    private static void nextHopSource(JsonFields f, SideSettings side, boolean noSource, String sideName,
+                                      String sourceField, String what) {
+        if (side != null && side.nextHopIp() != null && noSource) {
+            f.error(sideName + "." + NEXT_HOP_IP, "needs an address in " + sourceField + " as the source of its "
+                    + what);
+        }
     }
 
     private static int port(JsonFields s) {
@@ -230,7 +279,11 @@ public final class DeviceSettingsCodec {
         o.put(PORT, s.port());
         o.put(VLAN, s.vlan());
         o.put(AFTR_MAC, s.aftrMac().toString());
-        o.put(NEXT_HOP_MAC, s.nextHopMac().toString());
+        if (s.nextHopIp() != null) {
+            o.put(NEXT_HOP_IP, s.nextHopIp().toString());
+        } else {
+            o.put(NEXT_HOP_MAC, s.nextHopMac().toString());
+        }
         return o;
     }
 }

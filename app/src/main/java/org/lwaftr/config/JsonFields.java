@@ -208,6 +208,18 @@ final class JsonFields {
         return m;
     }
 
+    /** @return the field as an IPv4 address, or null if absent or bad (reported) */
+    Ip4Address ipv4(String field) {
+        String s = string(field, null);
+        return s == null ? null : parse(field, s, "an IPv4 address", Ip4Address::valueOf);
+    }
+
+    /** @return the field as an IPv6 address, or null if absent or bad (reported) */
+    Ip6Address ipv6(String field) {
+        String s = string(field, null);
+        return s == null ? null : parse(field, s, "an IPv6 address", Ip6Address::valueOf);
+    }
+
     /** @return the IPv4 addresses of a string array (empty if absent) */
     List<Ip4Address> ipv4List(String field) {
         return list(field, "an IPv4 address", Ip4Address::valueOf);

@@ -1,30 +1,68 @@
 package org.lwaftr.config;
 
+import org.onlab.packet.IpAddress;
 import org.onlab.packet.MacAddress;
 
 import java.util.Objects;
 
 /**
  * How the AFTR sends toward one side: the data plane's {@code next_hop} row (egress port, VLAN,
- * the AFTR's source MAC and the next hop's MAC).
+ * the AFTR's source MAC and the next hop's MAC). The next hop is configured either by its MAC or
+ * by its IP address (IPv4 on the Internet side, IPv6 on the lwB4 side), which the slow path
+ * resolves (ARP / neighbour discovery); a resolved side carries the learned MAC as well
+ * ({@link #withLearnedMac}).
  */
 public final class SideSettings {
     private final int port;
     private final int vlan;
     private final MacAddress aftrMac;
     private final MacAddress nextHopMac;
+    private final IpAddress nextHopIp;
+    private final MacAddress learnedMac;
 
     /**
+     * A side whose next hop is given by its MAC.
+     *
      * @param port       egress port
      * @param vlan       VLAN id, 0 = untagged
      * @param aftrMac    the AFTR's MAC on this side
      * @param nextHopMac the next hop's MAC
      */
     public SideSettings(int port, int vlan, MacAddress aftrMac, MacAddress nextHopMac) {
+        this(port, vlan, aftrMac, Objects.requireNonNull(nextHopMac), null, null);
+    }
+
+    /**
+     * A side whose next hop is given by its IP address (resolved by the AFTR).
+     *
+     * @param port      egress port
+     * @param vlan      VLAN id, 0 = untagged
+     * @param aftrMac   the AFTR's MAC on this side
+     * @param nextHopIp the next hop's address
+     */
+    public SideSettings(int port, int vlan, MacAddress aftrMac, IpAddress nextHopIp) {
+        this(port, vlan, aftrMac, null, Objects.requireNonNull(nextHopIp), null);
+    }
+
+    private SideSettings(int port, int vlan, MacAddress aftrMac, MacAddress nextHopMac, IpAddress nextHopIp,
+                         MacAddress learnedMac) {
         this.port = port;
         this.vlan = vlan;
         this.aftrMac = Objects.requireNonNull(aftrMac);
-        this.nextHopMac = Objects.requireNonNull(nextHopMac);
+        this.nextHopMac = nextHopMac;
+        this.nextHopIp = nextHopIp;
+        this.learnedMac = learnedMac;
+    }
+
+    /**
+     * @param mac the MAC resolved for {@link #nextHopIp()} (null: not resolved)
+     * @return these settings with that MAC as next hop; this if the next hop is given by MAC
+     */
+    public SideSettings withLearnedMac(MacAddress mac) {
+        if (nextHopIp == null || Objects.equals(mac, learnedMac)) {
+            return this;
+        }
+        return new SideSettings(port, vlan, aftrMac, null, nextHopIp, mac);
     }
 
     /** @return the egress port */
@@ -42,9 +80,22 @@ public final class SideSettings {
         return aftrMac;
     }
 
-    /** @return the next hop's MAC */
+    /**
+     * @return the next hop's MAC: configured, or learned for {@link #nextHopIp()}; null while a
+     *         next hop given by IP is unresolved
+     */
     public MacAddress nextHopMac() {
+        return nextHopMac != null ? nextHopMac : learnedMac;
+    }
+
+    /** @return the next hop's MAC as configured (null if given by IP) */
+    public MacAddress configuredNextHopMac() {
         return nextHopMac;
+    }
+
+    /** @return the next hop's IP address to resolve, or null if its MAC is configured */
+    public IpAddress nextHopIp() {
+        return nextHopIp;
     }
 
     @Override
@@ -53,16 +104,19 @@ public final class SideSettings {
             return false;
         }
         SideSettings s = (SideSettings) o;
-        return port == s.port && vlan == s.vlan && aftrMac.equals(s.aftrMac) && nextHopMac.equals(s.nextHopMac);
+        return port == s.port && vlan == s.vlan && aftrMac.equals(s.aftrMac) && Objects.equals(nextHopMac, s.nextHopMac)
+                && Objects.equals(nextHopIp, s.nextHopIp) && Objects.equals(learnedMac, s.learnedMac);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(port, vlan, aftrMac, nextHopMac);
+        return Objects.hash(port, vlan, aftrMac, nextHopMac, nextHopIp, learnedMac);
     }
 
     @Override
     public String toString() {
-        return "port " + port + (vlan == 0 ? "" : " vlan " + vlan) + " mac " + aftrMac + " next-hop " + nextHopMac;
+        String next = nextHopMac != null ? nextHopMac.toString()
+                : nextHopIp + (learnedMac == null ? " (unresolved)" : " at " + learnedMac);
+        return "port " + port + (vlan == 0 ? "" : " vlan " + vlan) + " mac " + aftrMac + " next-hop " + next;
     }
 }

@@ -47,8 +47,10 @@ public final class SlowPathConfigs {
         SideSettings l = device.lwb4Side();
         SideSettings i = device.internetSide();
         SlowPathConfigBuilder b = SlowPathConfig.builder()
-                .lwb4Side(l.port(), l.vlan(), l.aftrMac(), l.nextHopMac(), policy.lwb4SideMtu())
-                .internetSide(i.port(), i.vlan(), i.aftrMac(), i.nextHopMac(), policy.internetMtu())
+                .lwb4Side(l.port(), l.vlan(), l.aftrMac(), l.configuredNextHopMac(), policy.lwb4SideMtu())
+                .lwb4NextHopIp(l.nextHopIp() == null ? null : l.nextHopIp().getIp6Address())
+                .internetSide(i.port(), i.vlan(), i.aftrMac(), i.configuredNextHopMac(), policy.internetMtu())
+                .internetNextHopIp(i.nextHopIp() == null ? null : i.nextHopIp().getIp4Address())
                 .icmpv4Errors(icmp.generateIcmpv4Errors())
                 .icmpv6Errors(icmp.generateIcmpv6Errors())
                 .allowIncomingIcmp(icmp.allowIncomingIcmpv4())

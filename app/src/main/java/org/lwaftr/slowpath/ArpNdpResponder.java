@@ -21,20 +21,24 @@ import java.util.function.Predicate;
  * side, neighbour solicitations (RFC 4861 §7.2.4) on the lwB4 side — unicast (NUD), to the
  * solicited-node group, and duplicate address detection probes (answered to all-nodes, S = 0).
  * The AFTR routes, so advertisements carry R = 1; O = 1 and the target link-layer address.
+ * ARP packets and neighbour advertisements from a next hop given by address go to the
+ * {@link NextHopResolver}, which learns its MAC from them.
  */
 final class ArpNdpResponder {
 
     private static final Ip6Address ALL_NODES = Ip6Address.valueOf("ff02::1");
     private static final MacAddress ALL_NODES_MAC = MacAddress.valueOf("33:33:00:00:00:01");
-    private static final int NDP_HOP_LIMIT = 255;
 
     private final SlowPathConfig cfg;
     private final Predicate<Ip6Address> ours;
+    private final NextHopResolver nextHops;
     private final SlowPathCounters counters;
 
-    ArpNdpResponder(SlowPathConfig cfg, Predicate<Ip6Address> ours, SlowPathCounters counters) {
+    ArpNdpResponder(SlowPathConfig cfg, Predicate<Ip6Address> ours, NextHopResolver nextHops,
+                    SlowPathCounters counters) {
         this.cfg = cfg;
         this.ours = ours;
+        this.nextHops = nextHops;
         this.counters = counters;
     }
 
@@ -49,22 +53,18 @@ final class ArpNdpResponder {
                 && b[o + 4] == 6 && b[o + 5] == 4, "not an Ethernet/IPv4 ARP packet");
         ARP req = ARP.deserializer().deserialize(b, o, 28);
         Ip4Address target = Ip4Address.valueOf(req.getTargetProtocolAddress());
-        if (!side.matches(f.ingressPort, f.vlan) || req.getOpCode() != ARP.OP_REQUEST
-                || !cfg.isAftrIpv4(target.toInt())) {
+        if (!side.matches(f.ingressPort, f.vlan)) {
             return ignore();
+        }
+        // RFC 826 merge: the next hop's reply, or its own request, tells its MAC.
+        boolean fromNextHop = nextHops.arp(req);
+        if (req.getOpCode() != ARP.OP_REQUEST || !cfg.isAftrIpv4(target.toInt())) {
+            return fromNextHop ? Collections.emptyList() : ignore();
         }
         MacAddress requester = MacAddress.valueOf(req.getSenderHardwareAddress());
         Malformed.check((requester.toBytes()[0] & 1) == 0, "ARP sender hardware address is not unicast");
-        ARP reply = new ARP();
-        reply.setHardwareType(ARP.HW_TYPE_ETHERNET);
-        reply.setProtocolType(ARP.PROTO_TYPE_IP);
-        reply.setHardwareAddressLength((byte) 6);
-        reply.setProtocolAddressLength((byte) 4);
-        reply.setOpCode(ARP.OP_REPLY);
-        reply.setSenderHardwareAddress(side.aftrMac().toBytes());
-        reply.setSenderProtocolAddress(target.toOctets());
-        reply.setTargetHardwareAddress(req.getSenderHardwareAddress());
-        reply.setTargetProtocolAddress(req.getSenderProtocolAddress());
+        ARP reply = NdpArp.arp(ARP.OP_REPLY, side.aftrMac(), target.toOctets(), req.getSenderHardwareAddress(),
+                req.getSenderProtocolAddress());
         counters.inc(Counter.OUT_ARP_REPLY);
         return Collections.singletonList(Egress.send(side, requester, Ethernet.TYPE_ARP, reply, false));
     }
@@ -80,10 +80,16 @@ final class ArpNdpResponder {
             throw new Malformed(Counter.DROP_BAD_CHECKSUM, "bad ICMPv6 checksum");
         }
         int type = p.b[p.payloadOffset()] & 0xff;
-        if (type != (ICMP6.NEIGHBOR_SOLICITATION & 0xff) || !side.matches(f.ingressPort, f.vlan)) {
+        if (!side.matches(f.ingressPort, f.vlan)) {
             return ignore();
         }
-        Malformed.check(p.hopLimit() == NDP_HOP_LIMIT, "NS hop limit is not 255");
+        if (type == (ICMP6.NEIGHBOR_ADVERTISEMENT & 0xff)) {
+            return nextHops.neighborAdvertisement(p) ? Collections.emptyList() : ignore();
+        }
+        if (type != (ICMP6.NEIGHBOR_SOLICITATION & 0xff)) {
+            return ignore();
+        }
+        Malformed.check(p.hopLimit() == NdpArp.NDP_HOP_LIMIT, "NS hop limit is not 255");
         Malformed.check(p.b[p.payloadOffset() + 1] == 0, "NS code is not 0");
         Malformed.check(p.payloadLength >= 24, "NS truncated");
         ICMP6 icmp6 = ICMP6.deserializer().deserialize(p.b, p.payloadOffset(), p.payloadLength);
@@ -110,16 +116,8 @@ final class ArpNdpResponder {
         na.setOverrideFlag((byte) 1);
         na.setTargetAddress(target.toOctets());
         na.addOption(NeighborDiscoveryOptions.TYPE_TARGET_LL_ADDRESS, side.aftrMac().toBytes());
-        ICMP6 icmp = new ICMP6();
-        icmp.setIcmpType(ICMP6.NEIGHBOR_ADVERTISEMENT);
-        icmp.setIcmpCode((byte) 0);
-        icmp.setPayload(na);
-        IPv6 ip6 = new IPv6();
-        ip6.setHopLimit((byte) NDP_HOP_LIMIT);
-        ip6.setNextHeader(IPv6.PROTOCOL_ICMP6);
-        ip6.setSourceAddress(target.toOctets());
-        ip6.setDestinationAddress(dad ? ALL_NODES.toOctets() : p.srcBytes());
-        ip6.setPayload(icmp);
+        IPv6 ip6 = NdpArp.ndp(ICMP6.NEIGHBOR_ADVERTISEMENT, na, target.toOctets(),
+                dad ? ALL_NODES.toOctets() : p.srcBytes());
         MacAddress dst = dad ? ALL_NODES_MAC : sourceLinkLayer != null ? sourceLinkLayer : f.src();
         counters.inc(Counter.OUT_NDP_NA);
         return Collections.singletonList(Egress.send(side, dst, Ethernet.TYPE_IPV6, ip6, true));

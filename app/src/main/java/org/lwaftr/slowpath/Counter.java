@@ -18,6 +18,16 @@ public enum Counter {
     OUT_ARP_REPLY("out-arp-reply"),
     /** Neighbour advertisements. */
     OUT_NDP_NA("out-ndp-na"),
+    /** ARP requests sent to resolve the Internet side's next hop (RFC 826). */
+    OUT_ARP_REQUEST("out-arp-request"),
+    /** Neighbour solicitations sent to resolve the lwB4 side's next hop (RFC 4861 §7.2.2). */
+    OUT_NDP_NS("out-ndp-ns"),
+    /** ARP packets / neighbour advertisements from a next hop whose MAC was taken. */
+    NEXT_HOP_LEARNED("next-hop-learned"),
+    /** Next-hop MACs learned for the first time or changed. */
+    NEXT_HOP_CHANGED("next-hop-changed"),
+    /** Packets the slow path did not send: their side's next hop is not resolved yet. */
+    DROP_NO_NEXT_HOP("drop-no-next-hop"),
     /** IPv4 fragments sent toward the Internet. */
     OUT_IPV4_FRAGMENTS("out-ipv4-fragments"),
     /** IPv6 fragments sent toward lwB4s. */

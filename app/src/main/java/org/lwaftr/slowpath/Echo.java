@@ -69,7 +69,7 @@ final class Echo {
         counters.inc(Counter.OUT_ICMPV4_ECHO_REPLY);
         byte[] whole = ip.serialize();
         if (whole.length <= cfg.internetSide().mtu()) {
-            return Collections.singletonList(egress.toInternet(ip, true));
+            return egress.toInternet(ip, true);
         }
         // Checksum the whole message before splitting it: fragments are not checksummed one by one.
         Egress.finish(whole, 0, true);
@@ -105,7 +105,7 @@ final class Echo {
         counters.inc(Counter.OUT_ICMPV6_ECHO_REPLY);
         byte[] whole = ip6.serialize();
         if (whole.length <= cfg.lwb4Side().mtu()) {
-            return Collections.singletonList(egress.toLwb4(ip6, true));
+            return egress.toLwb4(ip6, true);
         }
         Egress.finish(whole, 0, true);
         byte[] payload = Arrays.copyOfRange(whole, Ipv6View.HEADER, whole.length);

@@ -19,40 +19,50 @@ final class Egress {
 
     private final SlowPathConfig cfg;
     private final SlowPathCounters counters;
+    private final NextHopResolver nextHops;
 
-    Egress(SlowPathConfig cfg, SlowPathCounters counters) {
+    Egress(SlowPathConfig cfg, SlowPathCounters counters, NextHopResolver nextHops) {
         this.cfg = cfg;
         this.counters = counters;
+        this.nextHops = nextHops;
     }
 
     /** @return the fragments of a forwarded or fragmented packet, out the Internet side (counted if more than one) */
     List<OutboundPacket> fragmentsToInternet(List<IPv4> fragments) {
-        List<OutboundPacket> out = new ArrayList<>(fragments.size());
-        for (IPv4 p : fragments) {
-            out.add(toInternet(p, false));
-        }
-        counters.add(Counter.OUT_IPV4_FRAGMENTS, fragments.size() > 1 ? fragments.size() : 0);
+        List<OutboundPacket> out = routed(cfg.internetSide(), Ethernet.TYPE_IPV4, fragments, false);
+        counters.add(Counter.OUT_IPV4_FRAGMENTS, out.size() > 1 ? out.size() : 0);
         return out;
     }
 
     /** @return the fragments of a packet out the lwB4 side (counted if more than one) */
     List<OutboundPacket> fragmentsToLwb4(List<IPv6> fragments) {
-        List<OutboundPacket> out = new ArrayList<>(fragments.size());
-        for (IPv6 p : fragments) {
-            out.add(toLwb4(p, false));
-        }
-        counters.add(Counter.OUT_IPV6_FRAGMENTS, fragments.size() > 1 ? fragments.size() : 0);
+        List<OutboundPacket> out = routed(cfg.lwb4Side(), Ethernet.TYPE_IPV6, fragments, false);
+        counters.add(Counter.OUT_IPV6_FRAGMENTS, out.size() > 1 ? out.size() : 0);
         return out;
     }
 
-    /** @return an IPv4 packet out the Internet side, to the next hop */
-    OutboundPacket toInternet(IPacket ipv4, boolean ours) {
-        return send(cfg.internetSide(), cfg.internetSide().nextHopMac(), Ethernet.TYPE_IPV4, ipv4, ours);
+    /** @return an IPv4 packet out the Internet side, to the next hop (none while it is unresolved) */
+    List<OutboundPacket> toInternet(IPacket ipv4, boolean ours) {
+        return routed(cfg.internetSide(), Ethernet.TYPE_IPV4, List.of(ipv4), ours);
     }
 
-    /** @return an IPv6 packet out the lwB4 side, to the next hop */
-    OutboundPacket toLwb4(IPacket ipv6, boolean ours) {
-        return send(cfg.lwb4Side(), cfg.lwb4Side().nextHopMac(), Ethernet.TYPE_IPV6, ipv6, ours);
+    /** @return an IPv6 packet out the lwB4 side, to the next hop (none while it is unresolved) */
+    List<OutboundPacket> toLwb4(IPacket ipv6, boolean ours) {
+        return routed(cfg.lwb4Side(), Ethernet.TYPE_IPV6, List.of(ipv6), ours);
+    }
+
+    private List<OutboundPacket> routed(SideConfig side, short etherType, List<? extends IPacket> packets,
+                                        boolean ours) {
+        MacAddress dst = nextHops.mac(side);
+        if (dst == null) {
+            counters.add(Counter.DROP_NO_NEXT_HOP, packets.size());
+            return List.of();
+        }
+        List<OutboundPacket> out = new ArrayList<>(packets.size());
+        for (IPacket p : packets) {
+            out.add(send(side, dst, etherType, p, ours));
+        }
+        return out;
     }
 
     /**

@@ -85,10 +85,10 @@ final class IcmpErrors {
         ip.setPayload(icmp);
         counters.inc(sent);
         if (tunnel == null) {
-            return Collections.singletonList(egress.toInternet(ip, true));
+            return egress.toInternet(ip, true);
         }
         IPv6 outer = egress.encapsulate(ip, tunnel.dst(), tunnel.src(), 0);
-        return Collections.singletonList(egress.toLwb4(outer, true));
+        return egress.toLwb4(outer, true);
     }
 
     /**
@@ -123,7 +123,7 @@ final class IcmpErrors {
         ip6.setDestinationAddress(orig.srcBytes());
         ip6.setPayload(icmp6);
         counters.inc(Counter.OUT_ICMPV6_1_5);
-        return Collections.singletonList(egress.toLwb4(ip6, true));
+        return egress.toLwb4(ip6, true);
     }
 
     private List<OutboundPacket> drop(Counter c) {

@@ -1,13 +1,15 @@
 package org.lwaftr.slowpath;
 
+import org.onlab.packet.IpAddress;
 import org.onlab.packet.MacAddress;
 
 import java.util.Objects;
 
 /**
  * One side of the lwAFTR as the slow path sends on it: port, VLAN, the AFTR's MAC (source of
- * every frame) and the next hop's MAC (destination of routed frames), and the largest L3 packet
- * the side carries (IPv6 toward the lwB4s, IPv4 toward the Internet).
+ * every frame) and the next hop — its MAC (destination of routed frames), or its IP address that
+ * {@link NextHopResolver} resolves — and the largest L3 packet the side carries (IPv6 toward the
+ * lwB4s, IPv4 toward the Internet).
  */
 public final class SideConfig {
 
@@ -16,6 +18,7 @@ public final class SideConfig {
     private final int vlan;
     private final MacAddress aftrMac;
     private final MacAddress nextHopMac;
+    private final IpAddress nextHopIp;
     private final int mtu;
 
     /**
@@ -23,12 +26,14 @@ public final class SideConfig {
      * @param port       egress port number (0–510; 511 and the CPU port excluded)
      * @param vlan       VLAN id, 0 = untagged (0–4094)
      * @param aftrMac    the AFTR's MAC on this side (unicast)
-     * @param nextHopMac the next hop's MAC (unicast)
+     * @param nextHopMac the next hop's MAC (unicast), or null if given by address
+     * @param nextHopIp  the next hop's address to resolve, or null if its MAC is given
      * @param mtu        largest L3 packet on this side
      * @param minMtu     the smallest MTU allowed for this side
      * @throws SlowPathConfigException naming the bad field
      */
-    SideConfig(String name, int port, int vlan, MacAddress aftrMac, MacAddress nextHopMac, int mtu, int minMtu) {
+    SideConfig(String name, int port, int vlan, MacAddress aftrMac, MacAddress nextHopMac, IpAddress nextHopIp,
+               int mtu, int minMtu) {
         this.name = name;
         if (port < 0 || port > 510) {
             throw new SlowPathConfigException(name + ".port", "port " + port + " is outside 0..510");
@@ -37,7 +42,12 @@ public final class SideConfig {
             throw new SlowPathConfigException(name + ".vlan", "VLAN " + vlan + " is outside 0..4094 (0 = untagged)");
         }
         checkUnicast(name + ".aftr-mac", aftrMac);
-        checkUnicast(name + ".next-hop-mac", nextHopMac);
+        if (nextHopMac != null && nextHopIp != null) {
+            throw new SlowPathConfigException(name + ".next-hop-ip", "give next-hop-mac or next-hop-ip, not both");
+        }
+        if (nextHopIp == null) {
+            checkUnicast(name + ".next-hop-mac", nextHopMac);
+        }
         if (mtu < minMtu || mtu > 65535) {
             throw new SlowPathConfigException(name + ".mtu", "MTU " + mtu + " is outside " + minMtu + "..65535");
         }
@@ -45,6 +55,7 @@ public final class SideConfig {
         this.vlan = vlan;
         this.aftrMac = aftrMac;
         this.nextHopMac = nextHopMac;
+        this.nextHopIp = nextHopIp;
         this.mtu = mtu;
     }
 
@@ -77,9 +88,14 @@ public final class SideConfig {
         return aftrMac;
     }
 
-    /** @return the next hop's MAC */
+    /** @return the next hop's configured MAC, or null if it is resolved from {@link #nextHopIp()} */
     public MacAddress nextHopMac() {
         return nextHopMac;
+    }
+
+    /** @return the next hop's address to resolve, or null if its MAC is configured */
+    public IpAddress nextHopIp() {
+        return nextHopIp;
     }
 
     /** @return largest L3 packet on this side */
@@ -103,17 +119,17 @@ public final class SideConfig {
         }
         SideConfig s = (SideConfig) o;
         return name.equals(s.name) && port == s.port && vlan == s.vlan && aftrMac.equals(s.aftrMac)
-                && nextHopMac.equals(s.nextHopMac) && mtu == s.mtu;
+                && Objects.equals(nextHopMac, s.nextHopMac) && Objects.equals(nextHopIp, s.nextHopIp) && mtu == s.mtu;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, port, vlan, aftrMac, nextHopMac, mtu);
+        return Objects.hash(name, port, vlan, aftrMac, nextHopMac, nextHopIp, mtu);
     }
 
     @Override
     public String toString() {
-        return name + "{port " + port + ", vlan " + vlan + ", aftr " + aftrMac + ", next hop " + nextHopMac
+        return name + "{port " + port + ", vlan " + vlan + ", aftr " + aftrMac + ", next hop " + (nextHopMac != null ? nextHopMac : nextHopIp)
                 + ", mtu " + mtu + "}";
     }
 }

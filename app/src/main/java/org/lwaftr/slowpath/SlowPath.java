@@ -35,6 +35,7 @@ public final class SlowPath {
     private final Echo echo;
     private final ArpNdpResponder resolver;
     private final Reassemblers reassemblers;
+    private final NextHopResolver nextHops;
 
     /**
      * @param cfg      configuration
@@ -43,13 +44,28 @@ public final class SlowPath {
      * @param ids      identifications of the IPv4 packets and IPv6 fragments the AFTR originates
      */
     public SlowPath(SlowPathConfig cfg, BindingTable table, LongSupplier nanoTime, IntSupplier ids) {
+        this(cfg, table, nanoTime, ids, new NextHopResolver(nanoTime, (l, i) -> { }));
+    }
+
+    /**
+     * @param cfg      configuration
+     * @param table    the binding table (read only)
+     * @param nanoTime clock for rate limiting and reassembly timeouts
+     * @param ids      identifications of the IPv4 packets and IPv6 fragments the AFTR originates
+     * @param nextHops resolves the next hops given by address; configured here with {@code cfg}
+     *                 (one resolver per AFTR, kept across slow paths so that what it learned stays)
+     */
+    public SlowPath(SlowPathConfig cfg, BindingTable table, LongSupplier nanoTime, IntSupplier ids,
+                    NextHopResolver nextHops) {
         this.cfg = cfg;
-        Egress egress = new Egress(cfg, counters);
+        this.nextHops = nextHops;
+        nextHops.configure(cfg);
+        Egress egress = new Egress(cfg, counters, nextHops);
         Fragmenter fragmenter = new Fragmenter(ids);
         this.errors = new IcmpErrors(cfg, egress, counters, nanoTime, ids);
         this.mtu = new MtuHandler(cfg, table, egress, fragmenter, errors, counters);
         this.echo = new Echo(cfg, table, egress, fragmenter, counters);
-        this.resolver = new ArpNdpResponder(cfg, echo::isOurIpv6, counters);
+        this.resolver = new ArpNdpResponder(cfg, echo::isOurIpv6, nextHops, counters);
         this.reassemblers = new Reassemblers(cfg, nanoTime, counters);
     }
 
@@ -100,9 +116,16 @@ public final class SlowPath {
         return reassemblers.inFlight();
     }
 
-    /** @return a snapshot of every counter by name */
+    /** @return a snapshot of every counter by name (the next-hop resolver's included) */
     public Map<String, Long> counters() {
-        return counters.snapshot();
+        Map<String, Long> out = counters.snapshot();
+        nextHops.counters().forEach((k, v) -> out.merge(k, v, Long::sum));
+        return out;
+    }
+
+    /** @return the resolver of next hops given by address */
+    public NextHopResolver nextHops() {
+        return nextHops;
     }
 
     /** @return the live counters */

@@ -42,10 +42,14 @@ public final class SlowPathConfig {
     private final long maxReassemblyBytes;
 
     SlowPathConfig(SlowPathConfigBuilder b) {
-        lwb4Side = new SideConfig("lwb4-side", b.lwb4Port, b.lwb4Vlan, b.lwb4Mac, b.lwb4NextHop, b.lwb4Mtu,
-                MIN_IPV6_MTU);
+        lwb4Side = new SideConfig("lwb4-side", b.lwb4Port, b.lwb4Vlan, b.lwb4Mac, b.lwb4NextHop, b.lwb4NextHopIp,
+                b.lwb4Mtu, MIN_IPV6_MTU);
         internetSide = new SideConfig("internet-side", b.inetPort, b.inetVlan, b.inetMac, b.inetNextHop,
-                b.inetMtu, MIN_IPV4_MTU);
+                b.inetNextHopIp, b.inetMtu, MIN_IPV4_MTU);
+        if (b.lwb4NextHopIp != null && b.aftrIpv6.isEmpty()) {
+            throw new SlowPathConfigException("lwb4-side.next-hop-ip", "needs an AFTR IPv6 address as the source"
+                    + " of neighbour solicitations");
+        }
         if (b.aftrIpv4.isEmpty()) {
             throw new SlowPathConfigException("aftr-ipv4-addresses", "at least one address is needed"
                     + " (source of ICMPv4 errors)");

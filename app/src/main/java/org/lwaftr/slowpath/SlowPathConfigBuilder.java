@@ -15,11 +15,13 @@ public final class SlowPathConfigBuilder {
     int lwb4Vlan;
     MacAddress lwb4Mac;
     MacAddress lwb4NextHop;
+    Ip6Address lwb4NextHopIp;
     int lwb4Mtu = 1500;
     int inetPort = -1;
     int inetVlan;
     MacAddress inetMac;
     MacAddress inetNextHop;
+    Ip4Address inetNextHopIp;
     int inetMtu = 1500;
     final List<Ip4Address> aftrIpv4 = new ArrayList<>();
     final List<Ip6Address> aftrIpv6 = new ArrayList<>();
@@ -58,6 +60,30 @@ public final class SlowPathConfigBuilder {
         inetMac = aftrMac;
         inetNextHop = nextHopMac;
         inetMtu = mtu;
+        return this;
+    }
+
+    /**
+     * Gives the lwB4 side's next hop by address (resolved by neighbour discovery from the first
+     * AFTR IPv6 address); the next-hop MAC of {@link #lwb4Side} must then be null.
+     *
+     * @param a the next hop's IPv6 address
+     * @return this
+     */
+    public SlowPathConfigBuilder lwb4NextHopIp(Ip6Address a) {
+        lwb4NextHopIp = a;
+        return this;
+    }
+
+    /**
+     * Gives the Internet side's next hop by address (resolved by ARP from the first AFTR IPv4
+     * address); the next-hop MAC of {@link #internetSide} must then be null.
+     *
+     * @param a the next hop's IPv4 address
+     * @return this
+     */
+    public SlowPathConfigBuilder internetNextHopIp(Ip4Address a) {
+        inetNextHopIp = a;
         return this;
     }
 

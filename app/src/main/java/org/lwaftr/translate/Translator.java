@@ -174,11 +174,19 @@ public final class Translator {
 
     /**
      * @param d device settings
-     * @return the two {@code next_hop} entries: DOWNSTREAM leaves toward the lwB4s, UPSTREAM toward
-     *         the Internet
+     * @return the {@code next_hop} entries: DOWNSTREAM leaves toward the lwB4s, UPSTREAM toward
+     *         the Internet; none for a side whose next hop (given by IP) is not resolved yet, so
+     *         that its packets drop as NO_NEXT_HOP
      */
     public List<PiTableEntry> nextHops(DeviceSettings d) {
-        return List.of(nextHop(DIRECTION_DOWNSTREAM, d.lwb4Side()), nextHop(DIRECTION_UPSTREAM, d.internetSide()));
+        List<PiTableEntry> out = new ArrayList<>(2);
+        if (d.lwb4Side().nextHopMac() != null) {
+            out.add(nextHop(DIRECTION_DOWNSTREAM, d.lwb4Side()));
+        }
+        if (d.internetSide().nextHopMac() != null) {
+            out.add(nextHop(DIRECTION_UPSTREAM, d.internetSide()));
+        }
+        return out;
     }
 
     private PiTableEntry nextHop(int direction, SideSettings s) {

@@ -72,6 +72,7 @@ public class SlowPathPacketProcessorTest {
         component.netcfgService = netcfg;
         component.store = StoreFactory.store(new TransactionalTestStorage());
         component.nanoTime = clock::get;
+        component.nextHops = topo.nextHops;
         component.activate();
         topo.addAftr(AFTR.toString());
         topo.addAftr("device:fabric");

@@ -31,6 +31,7 @@ final class TestApp {
         slowPath.coreService = topo.core;
         slowPath.netcfgService = netcfg;
         slowPath.store = store;
+        slowPath.nextHops = topo.nextHops;
         slowPath.activate();
         manager.coreService = topo.core;
         manager.netcfgRegistry = netcfg;

@@ -45,6 +45,8 @@ public final class TestTopology {
     /** Records the meter cells the programmer writes. */
     final FakeMeterWriter meters = new FakeMeterWriter();
     final FakeCounterWriter counters = new FakeCounterWriter();
+    /** Next-hop MACs learned by the slow path, shared with the programmer. */
+    final LearnedNextHops nextHops = new LearnedNextHops();
 
     final ListenerRegistry<DeviceEvent, DeviceListener> deviceListeners = new ListenerRegistry<>();
     final ListenerRegistry<MastershipEvent, MastershipListener> mastershipListeners = new ListenerRegistry<>();
@@ -167,6 +169,7 @@ public final class TestTopology {
         p.store = store;
         p.meterWriter = meters;
         p.counterWriter = counters;
+        p.nextHops = nextHops;
         p.executor = executor;
         p.activate();
         return p;

@@ -26,16 +26,7 @@ public class ArpNdpResponderTest {
     private static final MacAddress HOST_MAC = MacAddress.valueOf("02:00:00:00:00:77");
 
     private static byte[] arp(short op, Ip4Address target) {
-        ARP arp = new ARP();
-        arp.setHardwareType(ARP.HW_TYPE_ETHERNET);
-        arp.setProtocolType(ARP.PROTO_TYPE_IP);
-        arp.setHardwareAddressLength((byte) 6);
-        arp.setProtocolAddressLength((byte) 4);
-        arp.setOpCode(op);
-        arp.setSenderHardwareAddress(HOST_MAC.toBytes());
-        arp.setSenderProtocolAddress(HOST.toOctets());
-        arp.setTargetHardwareAddress(new byte[6]);
-        arp.setTargetProtocolAddress(target.toOctets());
+        ARP arp = NdpArp.arp(op, HOST_MAC, HOST.toOctets(), new byte[6], target.toOctets());
         byte[] f = fromInternet(arp, Ethernet.TYPE_ARP);
         System.arraycopy(MacAddress.BROADCAST.toBytes(), 0, f, 0, 6);
         System.arraycopy(HOST_MAC.toBytes(), 0, f, 6, 6);
