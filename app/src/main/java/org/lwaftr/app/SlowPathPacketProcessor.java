@@ -78,7 +78,9 @@ public class SlowPathPacketProcessor {
             }
         }, EXPIRY_SECONDS, EXPIRY_SECONDS, TimeUnit.SECONDS);
         // Next hops given by IP: requests due (first, retries with back-off, refreshes).
-        expiry.scheduleWithFixedDelay(this::resolveNextHops, 0, RESOLVE_MILLIS, TimeUnit.MILLISECONDS);
+        if (resolveMillis > 0) {
+            expiry.scheduleWithFixedDelay(this::resolveNextHops, 0, resolveMillis, TimeUnit.MILLISECONDS);
+        }
         // Director priority: punted lwAFTR packets are ours before any other app sees them.
         packetService.addProcessor(processor, PacketProcessor.director(2));
         log.info("Started");
@@ -92,8 +94,8 @@ public class SlowPathPacketProcessor {
     }
 
     private static final long EXPIRY_SECONDS = 5;
-    /** How often resolution requests are looked at (the resolver decides which are due). */
-    private static final long RESOLVE_MILLIS = 500;
+    /** How often resolution requests are looked at (the resolver decides which are due); tests: 0 = never. */
+    long resolveMillis = 500;
 
     /** Sends the ARP requests / neighbour solicitations due on the devices this instance programs. */
     void resolveNextHops() {

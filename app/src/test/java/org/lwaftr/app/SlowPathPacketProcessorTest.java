@@ -20,7 +20,6 @@ import org.onosproject.net.packet.OutboundPacket;
 import org.onosproject.net.packet.PacketContext;
 import org.onosproject.net.packet.PacketContextAdapter;
 import org.onosproject.net.packet.PacketProcessor;
-import org.onosproject.net.packet.PacketServiceAdapter;
 import org.onosproject.net.pi.model.PiPipeconfId;
 
 import java.nio.ByteBuffer;
@@ -45,7 +44,7 @@ public class SlowPathPacketProcessorTest {
     private static final Ip4Address HOST = Ip4Address.valueOf("203.0.113.7");
     private static final Ip4Address UNBOUND = Ip4Address.valueOf("198.51.100.99");
 
-    private final List<OutboundPacket> emitted = new ArrayList<>();
+    private List<OutboundPacket> emitted;
     private PacketProcessor processor;
     private final TestTopology topo = new TestTopology();
     private final TestNetworkConfig netcfg = new TestNetworkConfig();
@@ -56,17 +55,8 @@ public class SlowPathPacketProcessorTest {
     @Before
     public void setUp() {
         component = new SlowPathPacketProcessor();
-        component.packetService = new PacketServiceAdapter() {
-            @Override
-            public void addProcessor(PacketProcessor p, int priority) {
-                processor = p;
-            }
-
-            @Override
-            public void emit(OutboundPacket packet) {
-                emitted.add(packet);
-            }
-        };
+        CapturingPacketService packets = new CapturingPacketService();
+        component.packetService = packets;
         component.pipeconfService = topo.pipeconfService;
         component.coreService = topo.core;
         component.netcfgService = netcfg;
@@ -74,6 +64,8 @@ public class SlowPathPacketProcessorTest {
         component.nanoTime = clock::get;
         component.nextHops = topo.nextHops;
         component.activate();
+        processor = packets.processor;
+        emitted = packets.emitted;
         topo.addAftr(AFTR.toString());
         topo.addAftr("device:fabric");
         topo.pipeconfs.put(DeviceId.deviceId("device:fabric"), new PiPipeconfId("org.onosproject.pipelines.fabric"));

@@ -135,7 +135,7 @@ public class ConfigCodecTest {
         while (m.find()) {
             blocks.add(json(m.group(1)));
         }
-        assertEquals(3, blocks.size());
+        assertEquals(4, blocks.size());
         LwaftrPolicy p = PolicyCodec.parse(blocks.get(0).path("apps").path("org.lwaftr.app").path("lwaftr"));
         assertEquals("/opt/lwaftr/binding-table.json", p.bindingTableFile());
         assertNull(p.bindingTable());
@@ -145,5 +145,46 @@ public class ConfigCodecTest {
         assertEquals(2, d.ports().size());
         DeviceSettings stick = DeviceSettingsCodec.parse(blocks.get(2));
         assertEquals(2, stick.ports().size());
+        DeviceSettings byIp = DeviceSettingsCodec.parse(blocks.get(3));
+        assertEquals(org.onlab.packet.IpAddress.valueOf("2001:db8:ffff::1:1"), byIp.lwb4Side().nextHopIp());
+        assertEquals(org.onlab.packet.IpAddress.valueOf("192.0.2.1"), byIp.internetSide().nextHopIp());
+        assertNull(byIp.internetSide().nextHopMac());
+    }
+
+    private static final String SIDES_BY_IP = "{\"lwb4-side\": {\"port\": 1, \"aftr-mac\": \"02:00:00:00:00:01\","
+            + " \"next-hop-ip\": \"%s\"}, \"internet-side\": {\"port\": 2, \"aftr-mac\": \"02:00:00:00:00:02\","
+            + " \"next-hop-ip\": \"%s\"%s}%s}";
+
+    @Test
+    public void nextHopIpResolvesOnceLearnedAndRoundTrips() throws IOException {
+        DeviceSettings d = DeviceSettingsCodec.parse(json(String.format(SIDES_BY_IP, "fe80::1", "192.0.2.1", "",
+                ", \"aftr-ipv4-addrs\": [\"192.0.2.254\"], \"aftr-ipv6-addrs\": [\"2001:db8::a\"]")));
+        assertNull("unresolved", d.lwb4Side().nextHopMac());
+        MacAddress learned = MacAddress.valueOf("02:00:00:00:00:99");
+        DeviceSettings r = d.withLearnedNextHops(learned, null);
+        assertEquals(learned, r.lwb4Side().nextHopMac());
+        assertNull(r.internetSide().nextHopMac());
+        assertEquals("the learned MAC is not configuration", d, DeviceSettingsCodec.parse(DeviceSettingsCodec.encode(r)));
+    }
+
+    @Test
+    public void nextHopIpErrorsNameTheirPath() throws IOException {
+        String sources = ", \"aftr-ipv4-addrs\": [\"192.0.2.254\"], \"aftr-ipv6-addrs\": [\"2001:db8::a\"]";
+        List<String> errs = DeviceSettingsCodec.validate(json(String.format(SIDES_BY_IP, "192.0.2.9", "2001:db8::9", "",
+                sources)));
+        assertTrue(errs.toString(), errs.contains("lwb4-side.next-hop-ip: '192.0.2.9' is not an IPv6 address"));
+        assertTrue(errs.toString(), errs.contains("internet-side.next-hop-ip: '2001:db8::9' is not an IPv4 address"));
+        errs = DeviceSettingsCodec.validate(json(String.format(SIDES_BY_IP, "ff02::1", "192.0.2.1",
+                ", \"next-hop-mac\": \"02:00:00:00:00:03\"", sources)));
+        assertTrue(errs.toString(), errs.stream().anyMatch(e -> e.startsWith("lwb4-side.next-hop-ip: ff02::1 is not unicast")));
+        assertTrue(errs.toString(), errs.contains("internet-side.next-hop-ip: give next-hop-mac or next-hop-ip, not both"));
+        errs = DeviceSettingsCodec.validate(json(String.format(SIDES_BY_IP, "2001:db8::1", "192.0.2.1", "", "")));
+        assertTrue(errs.toString(), errs.contains("internet-side.next-hop-ip: needs an address in aftr-ipv4-addrs as the"
+                + " source of its ARP requests"));
+        assertTrue(errs.toString(), errs.contains("lwb4-side.next-hop-ip: needs an address in aftr-ipv6-addrs as the"
+                + " source of its neighbour solicitations"));
+        errs = DeviceSettingsCodec.validate(json("{\"lwb4-side\": {\"port\": 1, \"aftr-mac\": \"02:00:00:00:00:01\"},"
+                + " \"internet-side\": {\"port\": 2, \"aftr-mac\": \"02:00:00:00:00:02\", \"next-hop-mac\": \"02:00:00:00:00:03\"}}"));
+        assertTrue(errs.toString(), errs.contains("lwb4-side.next-hop-mac: is required (or next-hop-ip, resolved by the AFTR)"));
     }
 }
