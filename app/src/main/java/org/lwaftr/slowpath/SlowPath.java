@@ -80,6 +80,17 @@ public final class SlowPath {
     }
 
     /**
+     * A slow path on the system clock, with identifications counting from a random start.
+     *
+     * @param cfg      configuration
+     * @param table    the binding table
+     * @param nextHops resolves the next hops given by address (kept across slow paths)
+     */
+    public SlowPath(SlowPathConfig cfg, BindingTable table, NextHopResolver nextHops) {
+        this(cfg, table, System::nanoTime, new AtomicInteger(new SecureRandom().nextInt())::incrementAndGet, nextHops);
+    }
+
+    /**
      * Handles one punted frame.
      *
      * @param frame       the frame as the switch received it (VLAN tag included); not modified

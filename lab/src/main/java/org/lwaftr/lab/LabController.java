@@ -35,6 +35,7 @@ public final class LabController implements AutoCloseable {
     private final LabLane lane = new LabLane();
     private final List<LabTarget> targets = new ArrayList<>();
     private final LabPacketLoop packets;
+    private final LabNextHops nextHops;
     private volatile SlowPath slowPath;
     private Set<Ip6Address> slowPathBrs = Set.of();
 
@@ -42,6 +43,17 @@ public final class LabController implements AutoCloseable {
         this.config = config;
         this.programmer = new LabProgrammer(config.policy(), config.settings());
         this.packets = new LabPacketLoop(() -> slowPath);
+        this.nextHops = new LabNextHops(this::nextHopsLearned,
+                out -> targets.stream().filter(LabTarget::isReady).forEach(t -> packets.send(t, out)));
+    }
+
+    /** A next hop given by IP resolved or changed: its next_hop entry to every target. */
+    private void nextHopsLearned(org.onlab.packet.MacAddress lwb4, org.onlab.packet.MacAddress internet) {
+        onLane(() -> {
+            programmer.settings(config.settings().withLearnedNextHops(lwb4, internet));
+            push();
+            return null;
+        });
     }
 
     /**
@@ -65,6 +77,9 @@ public final class LabController implements AutoCloseable {
             LabTarget t = new LabTarget(s, pipe, c.lane, c.programmer::desired, c.packets::packetIn);
             c.targets.add(t);
             t.start();
+        }
+        if (config.settings().lwb4Side().nextHopIp() != null || config.settings().internetSide().nextHopIp() != null) {
+            c.nextHops.start();
         }
         return c;
     }
@@ -111,7 +126,7 @@ public final class LabController implements AutoCloseable {
         Set<Ip6Address> brs = new HashSet<>(programmer.table().brAddresses());
         if (slowPath == null || !brs.equals(slowPathBrs)) {
             slowPath = new SlowPath(SlowPathConfigs.of(config.policy(), config.settings(), brs,
-                    config.slowPathTuning()), programmer.table());
+                    config.slowPathTuning()), programmer.table(), nextHops.resolver());
             slowPathBrs = brs;
         }
     }
@@ -187,6 +202,7 @@ public final class LabController implements AutoCloseable {
 
     @Override
     public void close() {
+        nextHops.close();
         targets.forEach(LabTarget::close);
         packets.close();
     }

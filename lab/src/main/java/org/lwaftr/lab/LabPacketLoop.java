@@ -48,16 +48,35 @@ final class LabPacketLoop implements AutoCloseable {
             PacketInMetadata md = PacketInMetadata.of(in);
             List<OutboundPacket> out = slowPath.get().handle(in.data().asArray(), (int) md.ingressPort(),
                     md.reasonCode());
-            for (OutboundPacket p : out) {
-                ImmutableByteSequence frame = ImmutableByteSequence.copyFrom(p.frame());
-                target.device().packetOut(p.isReinject() ? PacketOuts.reinject(frame)
-                        : PacketOuts.toPort(frame, p.port()));
-                packetOuts.incrementAndGet();
-            }
+            packetOuts(target, out);
         } catch (PiInterpreterException | RuntimeException e) {
             failures.incrementAndGet();
             log.warn("{}: packet-in not handled: {}", target.spec(), e.toString());
         }
+    }
+
+    private void packetOuts(LabTarget target, List<OutboundPacket> out) throws PiInterpreterException {
+        for (OutboundPacket p : out) {
+            ImmutableByteSequence frame = ImmutableByteSequence.copyFrom(p.frame());
+            target.device().packetOut(p.isReinject() ? PacketOuts.reinject(frame)
+                    : PacketOuts.toPort(frame, p.port()));
+            packetOuts.incrementAndGet();
+        }
+    }
+
+    /**
+     * Sends packets the controller originates (next-hop requests), in order with the answers to
+     * packet-ins.
+     */
+    void send(LabTarget target, List<OutboundPacket> out) {
+        worker.execute(() -> {
+            try {
+                packetOuts(target, out);
+            } catch (PiInterpreterException | RuntimeException e) {
+                failures.incrementAndGet();
+                log.warn("{}: packet-out failed: {}", target.spec(), e.toString());
+            }
+        });
     }
 
     /** @return packet-ins handled */

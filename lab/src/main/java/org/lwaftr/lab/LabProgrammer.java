@@ -35,7 +35,7 @@ import static org.lwaftr.translate.P4Names.TABLE_BINDING;
 final class LabProgrammer {
     private final Translator translator = new Translator();
     private final LwaftrPolicy policy;
-    private final DeviceSettings settings;
+    private DeviceSettings settings;
     private final BindingTable table;
     private final LabIndexes indexes = new LabIndexes();
     private final Map<EntryKey, PiTableEntry> desired = new HashMap<>();
@@ -48,6 +48,20 @@ final class LabProgrammer {
         this.policy = policy;
         this.settings = settings;
         this.table = new BindingTable(policy.allowSystemPorts());
+    }
+
+    /**
+     * Replaces the device settings (a next hop given by IP was resolved): every entry again.
+     *
+     * @param s the settings with the learned next-hop MACs
+     */
+    void settings(DeviceSettings s) {
+        if (!s.equals(settings)) {
+            settings = s;
+            if (brIndexes != null) {
+                rebuild();
+            }
+        }
     }
 
     /** @return the binding table (the slow path reads it) */

@@ -221,21 +221,34 @@ public final class SnabbConfigMapper {
                 side.put(DeviceSettingsCodec.VLAN, integer(n));
                 return true;
             case "next-hop":
-                for (ConfigNode h : n.children()) {
-                    if (h.keyword().equals("mac")) {
-                        side.put(DeviceSettingsCodec.NEXT_HOP_MAC, value(h));
-                    } else if (h.keyword().equals("ip")) {
-                        warn(h, "not supported: next-hop resolution; give next-hop mac");
-                    } else {
-                        warn(h, "unknown setting");
-                    }
-                }
-                if (!side.has(DeviceSettingsCodec.NEXT_HOP_MAC)) {
-                    throw error(n, "needs a mac (the lab does not resolve next-hop ip)");
-                }
+                nextHop(n, side);
                 return true;
             default:
                 return false;
+        }
+    }
+
+    /**
+     * next-hop { mac M; } or { ip A; }: an ip is resolved by the AFTR (ARP outside, NDP inside).
+     * With both, the mac is used and the ip is not, as in Snabb (a configured mac is never resolved).
+     */
+    private void nextHop(ConfigNode n, ObjectNode side) {
+        ConfigNode ip = null;
+        for (ConfigNode h : n.children()) {
+            if (h.keyword().equals("mac")) {
+                side.put(DeviceSettingsCodec.NEXT_HOP_MAC, value(h));
+            } else if (h.keyword().equals("ip")) {
+                ip = h;
+            } else {
+                warn(h, "unknown setting");
+            }
+        }
+        if (ip != null && side.has(DeviceSettingsCodec.NEXT_HOP_MAC)) {
+            warn(ip, "not used: the next-hop mac is given (Snabb does not resolve then either)");
+        } else if (ip != null) {
+            side.put(DeviceSettingsCodec.NEXT_HOP_IP, value(ip));
+        } else if (!side.has(DeviceSettingsCodec.NEXT_HOP_MAC)) {
+            throw error(n, "needs a mac or an ip");
         }
     }
 

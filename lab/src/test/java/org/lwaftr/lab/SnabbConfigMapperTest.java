@@ -6,6 +6,7 @@ import org.lwaftr.config.DeviceSettings;
 import org.lwaftr.config.LwaftrPolicy;
 import org.onlab.packet.Ip4Address;
 import org.onlab.packet.Ip6Address;
+import org.onlab.packet.IpAddress;
 import org.onlab.packet.MacAddress;
 
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.util.List;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -63,6 +65,33 @@ public class SnabbConfigMapperTest {
 
     private static void assertWarned(List<String> warnings, String key) {
         assertTrue(key + " in " + warnings, warnings.stream().anyMatch(s -> s.contains(key)));
+    }
+
+    @Test
+    public void nextHopIpIsResolvedByTheAftrAndAGivenMacWins() throws Exception {
+        LabConfig c = SnabbConfigMapper.map(sample()
+                .replace("next-hop { mac 02:bb:00:00:00:02; }", "next-hop { ip 192.0.2.1; }")
+                .replace("next-hop { mac 02:bb:00:00:00:01; }",
+                        "next-hop { ip 2001:db8:ffff::1; mac 02:bb:00:00:00:01; }"), 1, 2);
+        DeviceSettings d = c.settings();
+        assertEquals(IpAddress.valueOf("192.0.2.1"), d.internetSide().nextHopIp());
+        assertNull("resolved by ARP", d.internetSide().nextHopMac());
+        assertNull("the mac is used, as in Snabb", d.lwb4Side().nextHopIp());
+        assertEquals(MacAddress.valueOf("02:bb:00:00:00:01"), d.lwb4Side().nextHopMac());
+        assertWarned(c.warnings(), "internal-interface.next-hop.ip");
+        assertEquals(c.warnings().toString(), 6, c.warnings().size());
+        assertTrue(c.warnings().stream().noneMatch(w -> w.contains("external-interface.next-hop")));
+    }
+
+    @Test
+    public void nextHopWithoutMacOrIpIsAnError() throws Exception {
+        try {
+            SnabbConfigMapper.map(sample().replace("next-hop { mac 02:bb:00:00:00:02; }", "next-hop { }"), 1, 2);
+            fail();
+        } catch (LabConfigException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("external-interface.next-hop"));
+            assertTrue(e.getMessage(), e.getMessage().contains("needs a mac or an ip"));
+        }
     }
 
     @Test

@@ -1,0 +1,65 @@
+package org.lwaftr.lab;
+
+import org.lwaftr.slowpath.NextHopResolver;
+import org.lwaftr.slowpath.OutboundPacket;
+import org.onlab.packet.MacAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * Next hops given by IP for the lab: one {@link NextHopResolver} for the controller (its targets
+ * are copies of one AFTR, so they share next hops), kept across slow-path rebuilds. A timer sends
+ * the requests due to every target; a learned or changed MAC is handed to the controller off the
+ * packet thread (it rewrites the {@code next_hop} entries on its lane).
+ */
+final class LabNextHops implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LabNextHops.class);
+    /** How often the resolver is asked for due requests (it decides the back-off and refresh). */
+    static final long TICK_MILLIS = 200;
+
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(LabThreads.daemon("lab-next-hops"));
+    private final NextHopResolver resolver;
+    private final Consumer<List<OutboundPacket>> send;
+
+    /**
+     * @param changed told the learned MACs (lwB4 side, Internet side) when they change, on the timer thread
+     * @param send    sends requests out of every target
+     */
+    LabNextHops(BiConsumer<MacAddress, MacAddress> changed, Consumer<List<OutboundPacket>> send) {
+        this.send = send;
+        this.resolver = new NextHopResolver(System::nanoTime,
+                (lwb4, inet) -> timer.execute(() -> changed.accept(lwb4, inet)));
+    }
+
+    /** @return the resolver (for the slow path) */
+    NextHopResolver resolver() {
+        return resolver;
+    }
+
+    /** Starts sending requests (only worth it when a next hop is given by IP). */
+    void start() {
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                List<OutboundPacket> due = resolver.due();
+                if (!due.isEmpty()) {
+                    send.accept(due);
+                }
+            } catch (RuntimeException e) {
+                log.warn("next-hop requests not sent: {}", e.toString());
+            }
+        }, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}
