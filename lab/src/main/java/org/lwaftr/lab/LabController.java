@@ -44,7 +44,8 @@ public final class LabController implements AutoCloseable {
         this.programmer = new LabProgrammer(config.policy(), config.settings());
         this.packets = new LabPacketLoop(() -> slowPath);
         this.nextHops = new LabNextHops(this::nextHopsLearned,
-                out -> targets.stream().filter(LabTarget::isReady).forEach(t -> packets.send(t, out)));
+                out -> targets.stream().filter(LabTarget::isReady).forEach(t -> packets.send(t, out)),
+                () -> targets.stream().anyMatch(LabTarget::isReady));
     }
 
     /** A next hop given by IP resolved or changed: its next_hop entry to every target. */

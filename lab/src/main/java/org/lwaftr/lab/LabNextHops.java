@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -28,13 +29,17 @@ final class LabNextHops implements AutoCloseable {
             Executors.newSingleThreadScheduledExecutor(LabThreads.daemon("lab-next-hops"));
     private final NextHopResolver resolver;
     private final Consumer<List<OutboundPacket>> send;
+    private final BooleanSupplier anyTarget;
 
     /**
-     * @param changed told the learned MACs (lwB4 side, Internet side) when they change, on the timer thread
-     * @param send    sends requests out of every target
+     * @param changed   told the learned MACs (lwB4 side, Internet side) when they change, on the timer thread
+     * @param send      sends requests out of every converged target
+     * @param anyTarget true when a target is converged (before that, requests would be lost)
      */
-    LabNextHops(BiConsumer<MacAddress, MacAddress> changed, Consumer<List<OutboundPacket>> send) {
+    LabNextHops(BiConsumer<MacAddress, MacAddress> changed, Consumer<List<OutboundPacket>> send,
+                BooleanSupplier anyTarget) {
         this.send = send;
+        this.anyTarget = anyTarget;
         this.resolver = new NextHopResolver(System::nanoTime,
                 (lwb4, inet) -> timer.execute(() -> changed.accept(lwb4, inet)));
     }
@@ -48,6 +53,9 @@ final class LabNextHops implements AutoCloseable {
     void start() {
         timer.scheduleWithFixedDelay(() -> {
             try {
+                if (!anyTarget.getAsBoolean()) {
+                    return;
+                }
                 List<OutboundPacket> due = resolver.due();
                 if (!due.isEmpty()) {
                     send.accept(due);

@@ -89,7 +89,15 @@ public class FrameIoTest {
         ns[13] = (byte) 0xdd;
         ns[14 + 6] = 58;
         ns[14 + 40] = (byte) 135; // neighbour solicitation
-        assertTrue(KernelNoise.isNoise(ns));
+        assertTrue("from ::", KernelNoise.isNoise(ns));
+        ns[14 + 8] = (byte) 0xfe;
+        ns[14 + 9] = (byte) 0x80;
+        assertTrue("from fe80::", KernelNoise.isNoise(ns));
+        ns[14 + 8] = 0x20; // 2001:: — the AFTR resolving its next hop, not the kernel
+        ns[14 + 9] = 0x01;
+        assertEquals(false, KernelNoise.isNoise(ns));
+        ns[14 + 8] = 0;
+        ns[14 + 9] = 0;
         ns[14 + 40] = (byte) 128; // echo request is not noise
         assertEquals(false, KernelNoise.isNoise(ns));
         peer.send(ns);

@@ -30,6 +30,7 @@ final class E2eSetup {
     static final MacAddress B4_ROUTER = MacAddress.valueOf("02:bb:00:00:00:01");
     static final MacAddress INET_ROUTER = MacAddress.valueOf("02:bb:00:00:00:02");
     static final Ip4Address AFTR_V4 = Ip4Address.valueOf("192.0.2.254");
+    static final Ip6Address AFTR_V6 = Ip6Address.valueOf("2001:db8:ffff::fe");
     static final Ip6Address BR = Ip6Address.valueOf("2001:db8:ffff::1");
     static final Ip4Address HOST = Ip4Address.valueOf("203.0.113.9");
     static final Ip4Address SHARED = Ip4Address.valueOf("198.51.100.1");
@@ -53,13 +54,17 @@ final class E2eSetup {
     }
 
     static LabConfig config(IcmpPolicy icmp, List<Softwire> softwires) {
+        return config(icmp, softwires, new SideSettings(LWB4_PORT, 0, AFTR_MAC_B4, B4_ROUTER),
+                new SideSettings(INET_PORT, 0, AFTR_MAC_INET, INET_ROUTER));
+    }
+
+    /** As {@link #config(IcmpPolicy, List)} with the given sides (next hops by MAC or by IP). */
+    static LabConfig config(IcmpPolicy icmp, List<Softwire> softwires, SideSettings b4, SideSettings inet) {
         LwaftrPolicy p = LwaftrPolicy.builder().icmp(icmp).build();
-        SideSettings b4 = new SideSettings(LWB4_PORT, 0, AFTR_MAC_B4, B4_ROUTER);
-        SideSettings inet = new SideSettings(INET_PORT, 0, AFTR_MAC_INET, INET_ROUTER);
         DeviceSettings d = new DeviceSettings(b4, inet,
                 List.of(new PortBinding(LWB4_PORT, 0, PortRole.LWB4, AFTR_MAC_B4),
                         new PortBinding(INET_PORT, 0, PortRole.INTERNET, AFTR_MAC_INET)),
-                List.of(AFTR_V4), List.of(Ip6Address.valueOf("2001:db8:ffff::fe")), List.of(BR));
+                List.of(AFTR_V4), List.of(AFTR_V6), List.of(BR));
         return new LabConfig(p, d, softwires, b -> { }, List.of());
     }
 

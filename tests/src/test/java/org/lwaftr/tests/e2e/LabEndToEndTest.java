@@ -1,9 +1,8 @@
 package org.lwaftr.tests.e2e;
 
 import org.junit.After;
-import org.junit.AfterClass;
 import org.junit.Before;
-import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TestRule;
@@ -27,7 +26,6 @@ import org.onlab.packet.Ip6Address;
 import org.onlab.packet.MacAddress;
 import org.onlab.packet.UDP;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -45,6 +43,8 @@ import static org.lwaftr.tests.e2e.E2eSetup.*;
  */
 public class LabEndToEndTest {
     private static final long WAIT = 3000;
+    @ClassRule
+    public static final E2eSwitch BMV2 = new E2eSwitch("bmv2");
     private static Bmv2Switch sw;
     private static FrameIo io;
     private LabController lab;
@@ -59,25 +59,10 @@ public class LabEndToEndTest {
         }
     };
 
-    @BeforeClass
-    public static void startSwitch() {
-        Bmv2Switch.assumeAvailable();
-        sw = Bmv2Switch.start(2, Path.of("target", "bmv2"));
-        io = FrameIo.open(sw);
-    }
-
-    @AfterClass
-    public static void stopSwitch() {
-        if (io != null) {
-            io.close();
-        }
-        if (sw != null) {
-            sw.close();
-        }
-    }
-
     @Before
     public void clear() {
+        sw = BMV2.sw();
+        io = BMV2.io();
         io.clear();
     }
 
