@@ -13,6 +13,8 @@ import org.lwaftr.config.SideSettings;
 import org.lwaftr.core.PortSet;
 import org.lwaftr.core.Softwire;
 import org.lwaftr.lab.LabConfig;
+import org.lwaftr.tests.bmv2.Bmv2Switch;
+import org.lwaftr.tests.bmv2.FrameIo;
 import org.onlab.packet.Ethernet;
 import org.onlab.packet.ICMP;
 import org.onlab.packet.IPv4;
@@ -40,6 +42,16 @@ final class E2eSetup {
     static final Ip4Address OTHER = Ip4Address.valueOf("198.51.100.2");
 
     private E2eSetup() {
+    }
+
+    /** Closes a test class's frame I/O and switch, either of which may be null (never started). */
+    static void close(FrameIo io, Bmv2Switch sw) {
+        if (io != null) {
+            io.close();
+        }
+        if (sw != null) {
+            sw.close();
+        }
     }
 
     /** Softwire {@code psid} of 198.51.100.1 (6-bit PSIDs, ports psid·1024 …+1023). */

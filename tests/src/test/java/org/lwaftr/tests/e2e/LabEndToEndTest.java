@@ -68,12 +68,7 @@ public class LabEndToEndTest {
 
     @AfterClass
     public static void stopSwitch() {
-        if (io != null) {
-            io.close();
-        }
-        if (sw != null) {
-            sw.close();
-        }
+        close(io, sw);
     }
 
     @Before

@@ -69,12 +69,7 @@ public class LabMultiTargetTest {
     @AfterClass
     public static void stopSwitches() {
         for (int i = 0; i < 2; i++) {
-            if (IO[i] != null) {
-                IO[i].close();
-            }
-            if (SW[i] != null) {
-                SW[i].close();
-            }
+            close(IO[i], SW[i]);
         }
     }
 
