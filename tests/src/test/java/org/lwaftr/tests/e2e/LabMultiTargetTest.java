@@ -51,9 +51,6 @@ public class LabMultiTargetTest {
                     System.out.println("---- " + s + " after " + d.getMethodName() + ":\n" + s.logTail(20));
                 }
             }
-            if (lab != null) {
-                System.out.println("---- lab report:\n" + lab.report());
-            }
         }
     };
 
@@ -128,8 +125,10 @@ public class LabMultiTargetTest {
         while (lab.convergences().get(target) < atLeast && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);
         }
-        assertTrue("target " + target + " converged " + atLeast + "x: " + lab.convergences() + "\n" + lab.report(),
-                lab.convergences().get(target) >= atLeast);
+        if (lab.convergences().get(target) < atLeast) {
+            throw new AssertionError("target " + target + " did not converge " + atLeast + "x: " + lab.convergences()
+                    + "\n" + lab.report());
+        }
     }
 
     @Test
