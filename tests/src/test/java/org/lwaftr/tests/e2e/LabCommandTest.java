@@ -176,7 +176,7 @@ public class LabCommandTest {
                 "--binding-table", table.toString());
         awaitForwarding(whole());
         String warn = lab.awaitOutput("127.0.0.1:" + dead + " device 2: not converged", SLOW);
-        assertTrue(warn, warn.contains("WARN"));
+        assertTrue(warn, warn.contains("WARN") && warn.contains("cannot connect to 127.0.0.1:" + dead));
         lab.command("stats");
         lab.awaitOutput("target 127.0.0.1:" + dead + " device 2: down, converged 0x", SLOW);
         lab.awaitOutput("target 127.0.0.1:" + sw.grpcPort() + " device 1: up", SLOW);
