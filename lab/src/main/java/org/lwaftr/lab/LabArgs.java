@@ -1,5 +1,6 @@
 package org.lwaftr.lab;
 
+import org.lwaftr.config.DeviceSettingsCodec;
 import org.lwaftr.core.io.BindingTableFormats;
 
 import java.io.IOException;
@@ -94,10 +95,10 @@ final class LabArgs {
                     a.snabbConfig = Path.of(v);
                     break;
                 case "--lwb4-port":
-                    a.lwb4Port = number(o, v, 0, 511);
+                    a.lwb4Port = sidePort(o, v);
                     break;
                 case "--internet-port":
-                    a.internetPort = number(o, v, 0, 511);
+                    a.internetPort = sidePort(o, v);
                     break;
                 case "--stats-interval":
                     a.statsInterval = number(o, v, 1, 86400);
@@ -128,6 +129,15 @@ final class LabArgs {
                     + "--binding-table/--device-key do not apply");
         }
         return a;
+    }
+
+    /** A bmv2 port facing lwB4s or the Internet: not the CPU port (the error names the option, not a mapped field). */
+    private static int sidePort(String option, String v) {
+        int p = number(option, v, 0, DeviceSettingsCodec.MAX_PORT);
+        if (p == DeviceSettingsCodec.CPU_PORT) {
+            throw new LabConfigException(option + ": " + p + " is the CPU port (packet-in/out), not a side port");
+        }
+        return p;
     }
 
     private static int number(String option, String v, int min, int max) {

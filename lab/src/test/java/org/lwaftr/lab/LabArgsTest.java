@@ -145,6 +145,8 @@ public class LabArgsTest {
                 with("--target", "h:1", "--internet-port", "-1"));
         refused("--device-id: 'two' is not an integer", with("--target", "h:1", "--device-id", "two"));
         refused("--device-id: '-3' is not an integer", with("--target", "h:1", "--device-id", "-3"));
+        refused("--lwb4-port: 255 is the CPU port", with("--target", "h:1", "--lwb4-port", "255"));
+        refused("--internet-port: 255 is the CPU port", with("--target", "h:1", "--internet-port", "255"));
         refused("--stats-interval: '0' is not an integer in 1..86400",
                 with("--target", "h:1", "--stats-interval", "0"));
     }
