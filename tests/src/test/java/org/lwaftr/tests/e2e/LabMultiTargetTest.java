@@ -21,6 +21,8 @@ import org.onlab.packet.Ip4Address;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -178,9 +180,36 @@ public class LabMultiTargetTest {
         lab.apply(List.of(BindingChange.add(added))); // while switch 1 is down
         translatesBothWays(0, added);
         assertFalse("not converged with a switch down", lab.awaitConverged(500));
-        SW[1].restart();
-        awaitConvergences(1, 2);
-        assertTrue(lab.awaitConverged(CONVERGE));
+        // switch 0 forwards every frame while switch 1 comes back and is reprogrammed
+        IO[0].clear();
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger sent = new AtomicInteger();
+        Thread traffic = new Thread(() -> {
+            while (!stop.get()) {
+                IO[0].send(INET_PORT, fromInternet(udp(HOST, 53, SHARED, port(shared(1)), 64)));
+                sent.incrementAndGet();
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "switch-0-traffic");
+        traffic.start();
+        try {
+            SW[1].restart();
+            awaitConvergences(1, 2);
+            assertTrue(lab.awaitConverged(CONVERGE));
+        } finally {
+            stop.set(true);
+            traffic.join();
+        }
+        assertTrue("frames sent while switch 1 restarted: " + sent, sent.get() > 0);
+        System.out.println("switch 0: " + sent + " frames forwarded while switch 1 restarted and converged");
+        for (int n = 0; n < sent.get(); n++) {
+            expectExactly(IO[0], LWB4_PORT, toLwb4(shared(1), udp(HOST, 53, SHARED, port(shared(1)), 63)));
+        }
+        IO[0].expectNoFrame(LWB4_PORT, 300);
         assertEquals("switch 0 did not reconverge", 1, (int) lab.convergences().get(0));
         List<Softwire> all = new ArrayList<>(standard());
         all.add(added);
