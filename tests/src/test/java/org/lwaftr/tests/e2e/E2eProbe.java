@@ -1,16 +1,26 @@
 package org.lwaftr.tests.e2e;
 
+import org.lwaftr.core.Softwire;
 import org.lwaftr.tests.bmv2.FrameIo;
 import org.onlab.packet.DeserializationException;
 import org.onlab.packet.Ethernet;
 import org.onlab.packet.ICMP;
 import org.onlab.packet.IPv4;
+import org.onlab.packet.Ip4Address;
 
 import java.util.Arrays;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import static org.lwaftr.tests.e2e.E2eSetup.HOST;
+import static org.lwaftr.tests.e2e.E2eSetup.INET_PORT;
+import static org.lwaftr.tests.e2e.E2eSetup.LWB4_PORT;
+import static org.lwaftr.tests.e2e.E2eSetup.fromInternet;
+import static org.lwaftr.tests.e2e.E2eSetup.fromLwb4;
+import static org.lwaftr.tests.e2e.E2eSetup.port;
+import static org.lwaftr.tests.e2e.E2eSetup.toInternet;
+import static org.lwaftr.tests.e2e.E2eSetup.toLwb4;
+import static org.lwaftr.tests.e2e.E2eSetup.udp;
 
 /**
  * Frame assertions of the lab end-to-end tests: one frame compared byte for byte, and polling with
@@ -25,6 +35,44 @@ final class E2eProbe {
     private E2eProbe() {
     }
 
+    /** RFC 7596 §6.2 downstream: a UDP packet from the Internet host to a port of {@code s}, exactly encapsulated. */
+    static void downstreamExactly(FrameIo io, Softwire s) {
+        io.clear();
+        io.send(INET_PORT, toSoftwire(s));
+        expectExactly(io, LWB4_PORT, toLwb4(s, udp(HOST, 53, address(s), port(s), 63)));
+    }
+
+    /** RFC 7596 §6.2 upstream: a UDP packet from {@code s}'s lwB4, exactly decapsulated. */
+    static void upstreamExactly(FrameIo io, Softwire s) {
+        io.clear();
+        io.send(LWB4_PORT, fromLwb4(s.lwb4(), udp(address(s), port(s), HOST, 53, 64)));
+        expectExactly(io, INET_PORT, toInternet(udp(address(s), port(s), HOST, 53, 64)));
+    }
+
+    /** As {@link #downstreamExactly}, probing until it works (a change applied asynchronously). */
+    static void awaitDownstream(FrameIo io, Softwire s, long timeoutMillis) {
+        byte[] w = toLwb4(s, udp(HOST, 53, address(s), port(s), 63)).serialize();
+        await(io, INET_PORT, () -> toSoftwire(s), LWB4_PORT, f -> Arrays.equals(w, f), "exactly " + FrameIo.hex(w),
+                timeoutMillis);
+    }
+
+    /**
+     * Probes {@code s}'s port from the Internet until the AFTR answers with an ICMPv4 "host unreachable"
+     * (3/1) to the host: no softwire holds that port any more (RFC 7596 §6.2 policy, ICMPv4 errors on).
+     */
+    static void awaitUnbound(FrameIo io, Softwire s, long timeoutMillis) {
+        await(io, INET_PORT, () -> toSoftwire(s), INET_PORT, E2eProbe::isHostUnreachable, "ICMPv4 3/1 to " + HOST,
+                timeoutMillis);
+    }
+
+    private static Ethernet toSoftwire(Softwire s) {
+        return fromInternet(udp(HOST, 53, address(s), port(s), 64));
+    }
+
+    private static Ip4Address address(Softwire s) {
+        return Ip4Address.valueOf(s.ipv4Int());
+    }
+
     /** Expects {@code want}, byte for byte, as the next frame out of {@code port}. */
     static void expectExactly(FrameIo io, int port, Ethernet want) {
         byte[] got = io.expectBytes(port, WAIT);
@@ -37,25 +85,10 @@ final class E2eProbe {
 
     /**
      * Sends {@code probe} into {@code in} (again whenever nothing came for {@value #PROBE_EVERY} ms)
-     * until {@code out} emits exactly {@code want}; other frames are skipped.
+     * until {@code out} emits a {@code wanted} frame; other frames are skipped.
      *
-     * @throws AssertionError if it does not come within {@code timeoutMillis}
+     * @throws AssertionError if none comes within {@code timeoutMillis}
      */
-    static void awaitExactly(FrameIo io, int in, Supplier<Ethernet> probe, int out, Ethernet want,
-                             long timeoutMillis) {
-        byte[] w = want.serialize();
-        await(io, in, probe, out, f -> Arrays.equals(w, f), "exactly " + FrameIo.hex(w), timeoutMillis);
-    }
-
-    /**
-     * As {@link #awaitExactly}, until {@code out} emits an ICMPv4 "host unreachable" (3/1) to the
-     * Internet host: the AFTR's answer to a packet for a port no softwire holds (RFC 7596 §6.2
-     * policy, ICMPv4 errors on).
-     */
-    static void awaitHostUnreachable(FrameIo io, int in, Supplier<Ethernet> probe, int out, long timeoutMillis) {
-        await(io, in, probe, out, E2eProbe::isHostUnreachable, "ICMPv4 3/1 to " + HOST, timeoutMillis);
-    }
-
     private static void await(FrameIo io, int in, Supplier<Ethernet> probe, int out, Predicate<byte[]> wanted,
                               String what, long timeoutMillis) {
         long deadline = System.currentTimeMillis() + timeoutMillis;

@@ -13,7 +13,6 @@ import org.lwaftr.core.io.BindingFormat;
 import org.lwaftr.core.io.BindingTableFormats;
 import org.lwaftr.tests.bmv2.Bmv2Switch;
 import org.lwaftr.tests.bmv2.FrameIo;
-import org.onlab.packet.Ip4Address;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -27,9 +26,8 @@ import java.util.List;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.lwaftr.tests.e2e.E2eProbe.awaitExactly;
-import static org.lwaftr.tests.e2e.E2eProbe.awaitHostUnreachable;
-import static org.lwaftr.tests.e2e.E2eProbe.expectExactly;
+import static org.lwaftr.tests.e2e.E2eProbe.awaitDownstream;
+import static org.lwaftr.tests.e2e.E2eProbe.downstreamExactly;
 import static org.lwaftr.tests.e2e.E2eSetup.*;
 
 /**
@@ -103,22 +101,15 @@ public class LabCommandTest {
     }
 
     private static void awaitForwarding(Softwire s) {
-        Ip4Address a = Ip4Address.valueOf(s.ipv4Int());
-        awaitExactly(io, INET_PORT, () -> fromInternet(udp(HOST, 53, a, port(s), 64)), LWB4_PORT,
-                toLwb4(s, udp(HOST, 53, a, port(s), 63)), SLOW);
+        awaitDownstream(io, s, SLOW);
     }
 
     private static void forwards(Softwire s) {
-        Ip4Address a = Ip4Address.valueOf(s.ipv4Int());
-        io.clear();
-        io.send(INET_PORT, fromInternet(udp(HOST, 53, a, port(s), 64)));
-        expectExactly(io, LWB4_PORT, toLwb4(s, udp(HOST, 53, a, port(s), 63)));
+        downstreamExactly(io, s);
     }
 
-    /** RFC 7596 §6.2 policy with ICMPv4 errors on: a port no softwire holds gets "host unreachable". */
     private static void awaitUnbound(Softwire s) {
-        Ip4Address a = Ip4Address.valueOf(s.ipv4Int());
-        awaitHostUnreachable(io, INET_PORT, () -> fromInternet(udp(HOST, 53, a, port(s), 64)), INET_PORT, SLOW);
+        E2eProbe.awaitUnbound(io, s, SLOW);
     }
 
     @Test

@@ -16,7 +16,6 @@ import org.lwaftr.lab.LabPipeline;
 import org.lwaftr.lab.TargetSpec;
 import org.lwaftr.tests.bmv2.Bmv2Switch;
 import org.lwaftr.tests.bmv2.FrameIo;
-import org.onlab.packet.Ip4Address;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,9 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.lwaftr.tests.e2e.E2eProbe.awaitExactly;
-import static org.lwaftr.tests.e2e.E2eProbe.awaitHostUnreachable;
+import static org.lwaftr.tests.e2e.E2eProbe.downstreamExactly;
 import static org.lwaftr.tests.e2e.E2eProbe.expectExactly;
+import static org.lwaftr.tests.e2e.E2eProbe.upstreamExactly;
 import static org.lwaftr.tests.e2e.E2eSetup.*;
 
 /**
@@ -103,23 +102,12 @@ public class LabMultiTargetTest {
 
     /** RFC 7596 §6.2 both ways through switch {@code i}, exact frames. */
     private static void translatesBothWays(int i, Softwire s) {
-        Ip4Address a = Ip4Address.valueOf(s.ipv4Int());
-        IO[i].clear();
-        IO[i].send(INET_PORT, fromInternet(udp(HOST, 53, a, port(s), 64)));
-        expectExactly(IO[i], LWB4_PORT, toLwb4(s, udp(HOST, 53, a, port(s), 63)));
-        IO[i].send(LWB4_PORT, fromLwb4(s.lwb4(), udp(a, port(s), HOST, 53, 64)));
-        expectExactly(IO[i], INET_PORT, toInternet(udp(a, port(s), HOST, 53, 64)));
-    }
-
-    private static void awaitForwarding(int i, Softwire s, long timeoutMillis) {
-        Ip4Address a = Ip4Address.valueOf(s.ipv4Int());
-        awaitExactly(IO[i], INET_PORT, () -> fromInternet(udp(HOST, 53, a, port(s), 64)), LWB4_PORT,
-                toLwb4(s, udp(HOST, 53, a, port(s), 63)), timeoutMillis);
+        downstreamExactly(IO[i], s);
+        upstreamExactly(IO[i], s);
     }
 
     private static void awaitUnbound(int i, Softwire s) {
-        Ip4Address a = Ip4Address.valueOf(s.ipv4Int());
-        awaitHostUnreachable(IO[i], INET_PORT, () -> fromInternet(udp(HOST, 53, a, port(s), 64)), INET_PORT, 10_000);
+        E2eProbe.awaitUnbound(IO[i], s, 10_000);
     }
 
     private void awaitConvergences(int target, int atLeast) throws InterruptedException {
