@@ -1,7 +1,10 @@
 package org.lwaftr.lab;
 
 import org.lwaftr.core.BindingDiff;
+import org.lwaftr.core.BindingTable;
+import org.lwaftr.core.InvalidBindingException;
 import org.lwaftr.core.io.BindingTableFormats;
+import org.lwaftr.core.io.ImportedBindings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,12 +55,33 @@ final class BindingFileWatcher implements AutoCloseable {
             }
             seen = t;
             seenSize = size;
-            BindingDiff d = controller.replaceAll(BindingTableFormats.read(file).softwires());
+            ImportedBindings in = BindingTableFormats.read(file);
+            BindingDiff d;
+            try {
+                d = controller.replaceAll(in.softwires());
+            } catch (InvalidBindingException e) {
+                throw located(in, e);
+            }
             log.info("{} changed: {} added, {} removed, {} replaced", file, d.added().size(), d.removed().size(),
                     d.replacedNew().size());
         } catch (IOException | RuntimeException e) {
             log.error("{} not applied (nothing changed): {}", file, e.getMessage());
         }
+    }
+
+    /**
+     * The table's error numbers the entries of its own change batch, not the file's lines: finds the
+     * line of the conflict by loading the file alone (entries that refuse each other do so in any
+     * table). An entry refused only by the policy (system ports) keeps the table's message, which
+     * names the softwire.
+     */
+    private static InvalidBindingException located(ImportedBindings in, InvalidBindingException e) {
+        try {
+            BindingTableFormats.apply(new BindingTable(true), in, false);
+        } catch (InvalidBindingException atLine) {
+            return atLine;
+        }
+        return e;
     }
 
     @Override

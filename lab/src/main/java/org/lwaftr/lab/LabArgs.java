@@ -1,5 +1,6 @@
 package org.lwaftr.lab;
 
+import org.lwaftr.config.DeviceSettingsCodec;
 import org.lwaftr.core.io.BindingTableFormats;
 
 import java.io.IOException;
@@ -7,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Command-line options of {@code scripts/lab.sh}; errors name the option. */
 final class LabArgs {
@@ -43,6 +46,8 @@ final class LabArgs {
         LabArgs a = new LabArgs();
         List<String> pendingTargets = new ArrayList<>();
         List<Long> ids = new ArrayList<>();
+        Set<String> given = new HashSet<>();
+        int idOf = -1; // the target whose --device-id was given last
         for (int i = 0; i < args.length; i++) {
             String o = args[i];
             if (o.equals("-h") || o.equals("--help")) {
@@ -53,6 +58,14 @@ final class LabArgs {
                 throw new LabConfigException(o + ": needs a value (or unknown option)\n" + USAGE);
             }
             String v = args[++i];
+            if (v.startsWith("--")) {
+                // "--device-id --netcfg f": the value was forgotten, not meant to be "--netcfg"
+                throw new LabConfigException(o + ": needs a value (got the option " + v + ")\n" + USAGE);
+            }
+            // a second value would silently replace the first: refuse it (only --target repeats)
+            if (!o.equals("--target") && !o.equals("--device-id") && !given.add(o)) {
+                throw new LabConfigException(o + ": given twice");
+            }
             switch (o) {
                 case "--target":
                     pendingTargets.add(v);
@@ -62,6 +75,11 @@ final class LabArgs {
                     if (pendingTargets.isEmpty()) {
                         throw new LabConfigException("--device-id: give it after its --target");
                     }
+                    if (idOf == pendingTargets.size() - 1) {
+                        throw new LabConfigException("--device-id: given twice for --target "
+                                + pendingTargets.get(idOf));
+                    }
+                    idOf = pendingTargets.size() - 1;
                     ids.set(ids.size() - 1, (long) number(o, v, 0, Integer.MAX_VALUE));
                     break;
                 case "--netcfg":
@@ -77,10 +95,10 @@ final class LabArgs {
                     a.snabbConfig = Path.of(v);
                     break;
                 case "--lwb4-port":
-                    a.lwb4Port = number(o, v, 0, 511);
+                    a.lwb4Port = sidePort(o, v);
                     break;
                 case "--internet-port":
-                    a.internetPort = number(o, v, 0, 511);
+                    a.internetPort = sidePort(o, v);
                     break;
                 case "--stats-interval":
                     a.statsInterval = number(o, v, 1, 86400);
@@ -93,7 +111,12 @@ final class LabArgs {
             }
         }
         for (int i = 0; i < pendingTargets.size(); i++) {
-            a.targets.add(TargetSpec.parse(pendingTargets.get(i), ids.get(i)));
+            TargetSpec t = TargetSpec.parse(pendingTargets.get(i), ids.get(i));
+            // two controllers' worth of writes to one device, both wanting to be primary
+            if (a.targets.stream().anyMatch(o -> o.toString().equals(t.toString()))) {
+                throw new LabConfigException("--target " + t + ": given twice");
+            }
+            a.targets.add(t);
         }
         if (a.targets.isEmpty()) {
             throw new LabConfigException("--target: at least one is required\n" + USAGE);
@@ -106,6 +129,15 @@ final class LabArgs {
                     + "--binding-table/--device-key do not apply");
         }
         return a;
+    }
+
+    /** A bmv2 port facing lwB4s or the Internet: not the CPU port (the error names the option, not a mapped field). */
+    private static int sidePort(String option, String v) {
+        int p = number(option, v, 0, DeviceSettingsCodec.MAX_PORT);
+        if (p == DeviceSettingsCodec.CPU_PORT) {
+            throw new LabConfigException(option + ": " + p + " is the CPU port (packet-in/out), not a side port");
+        }
+        return p;
     }
 
     private static int number(String option, String v, int min, int max) {

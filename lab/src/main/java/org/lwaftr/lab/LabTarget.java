@@ -108,8 +108,13 @@ final class LabTarget implements AutoCloseable {
                     return;
                 } catch (RuntimeException e) {
                     ready = false;
-                    Throwable c = e;
-                    log.info("{}: not converged ({}); retrying in {} ms", spec, c.getMessage(), backoff);
+                    // the first failure of an outage is the operator's news; the retries are not
+                    if (backoff == MIN_BACKOFF_MS) {
+                        log.warn("{}: not converged ({}); retrying every {}..{} ms", spec, e.getMessage(),
+                                MIN_BACKOFF_MS, MAX_BACKOFF_MS);
+                    } else {
+                        log.info("{}: not converged ({}); retrying in {} ms", spec, e.getMessage(), backoff);
+                    }
                     pause(backoff);
                     backoff = Math.min(2 * backoff, MAX_BACKOFF_MS);
                     continue;

@@ -3,6 +3,7 @@ package org.lwaftr.lab.p4rt;
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
@@ -90,7 +91,17 @@ public final class P4RuntimeClient implements AutoCloseable {
         }
         P4RuntimeStream s = new P4RuntimeStream(asyncStub, deviceId, electionId, listeners);
         stream = s;
-        lastArbitration = s.arbitrate(arbitrationTimeoutMillis);
+        try {
+            lastArbitration = s.arbitrate(arbitrationTimeoutMillis);
+        } catch (P4RuntimeException e) {
+            ConnectivityState state = channel.getState(false);
+            if (e.code() == Status.Code.DEADLINE_EXCEEDED && state != ConnectivityState.READY) {
+                // the stream waits for a connection: nothing answers there, not a slow arbitration
+                throw new P4RuntimeException(Status.Code.UNAVAILABLE, "cannot connect to " + target + " (channel "
+                        + state + "): " + e.getMessage(), e);
+            }
+            throw e;
+        }
         return lastArbitration;
     }
 

@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Bmv2Switch implements AutoCloseable {
     /** The binary looked up on PATH. */
     public static final String BINARY = "simple_switch_grpc";
-    /** P4Runtime device id given to bmv2. */
+    /** P4Runtime device id given to bmv2 unless another is asked for. */
     public static final long DEVICE_ID = 1;
     /**
      * bmv2 port of the controller (packet-in/out), from the lwAFTR pipeline's generated
@@ -43,14 +43,17 @@ public final class Bmv2Switch implements AutoCloseable {
 
     private final Map<Integer, VethPair> ports;
     private final int grpcPort;
+    private final long deviceId;
     private final Path logFile;
     private Process process;
     private List<String> command;
     private final Thread cleanupHook;
 
-    private Bmv2Switch(Map<Integer, VethPair> ports, int grpcPort, Path logFile, Process process, Thread hook) {
+    private Bmv2Switch(Map<Integer, VethPair> ports, int grpcPort, long deviceId, Path logFile, Process process,
+                       Thread hook) {
         this.ports = ports;
         this.grpcPort = grpcPort;
+        this.deviceId = deviceId;
         this.logFile = logFile;
         this.process = process;
         this.cleanupHook = hook;
@@ -86,6 +89,11 @@ public final class Bmv2Switch implements AutoCloseable {
      * per-packet messages exist only in bmv2 builds with logging macros.
      */
     public static Bmv2Switch start(int portCount, Path logDir, String logLevel) {
+        return start(portCount, logDir, logLevel, DEVICE_ID);
+    }
+
+    /** As {@link #start(int, Path, String)}, with this P4Runtime device id (several switches, one controller). */
+    public static Bmv2Switch start(int portCount, Path logDir, String logLevel, long deviceId) {
         String id = String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
         Map<Integer, VethPair> ports = new LinkedHashMap<>();
         Thread hook = new Thread(() -> ports.values().forEach(VethPair::close), "bmv2-cleanup-" + id);
@@ -93,7 +101,7 @@ public final class Bmv2Switch implements AutoCloseable {
         Process process = null;
         try {
             List<String> cmd = new ArrayList<>(List.of(Commands.which(BINARY).toString(), "--no-p4",
-                    "--device-id", Long.toString(DEVICE_ID), "--log-console", "--log-level", logLevel));
+                    "--device-id", Long.toString(deviceId), "--log-console", "--log-level", logLevel));
             for (int p = 1; p <= portCount; p++) {
                 VethPair v = VethPair.create("bm" + id + "p" + p);
                 ports.put(p, v);
@@ -106,7 +114,7 @@ public final class Bmv2Switch implements AutoCloseable {
             cmd.addAll(List.of("--", "--grpc-server-addr", "127.0.0.1:" + grpcPort,
                     "--cpu-port", Integer.toString(CPU_PORT)));
             process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            Bmv2Switch sw = new Bmv2Switch(ports, grpcPort, log, process, hook);
+            Bmv2Switch sw = new Bmv2Switch(ports, grpcPort, deviceId, log, process, hook);
             sw.command = cmd;
             sw.awaitGrpc();
             return sw;
@@ -126,6 +134,11 @@ public final class Bmv2Switch implements AutoCloseable {
     /** The P4Runtime server port (on 127.0.0.1). */
     public int grpcPort() {
         return grpcPort;
+    }
+
+    /** The P4Runtime device id. */
+    public long deviceId() {
+        return deviceId;
     }
 
     /** The test-side interface of switch port {@code port}. */
@@ -156,7 +169,7 @@ public final class Bmv2Switch implements AutoCloseable {
 
     /** Connects a P4Runtime client that must become primary with this election id. */
     public P4RuntimeClient connect(long electionId) {
-        P4RuntimeClient c = P4RuntimeClient.connect("127.0.0.1", grpcPort, DEVICE_ID, electionId);
+        P4RuntimeClient c = P4RuntimeClient.connect("127.0.0.1", grpcPort, deviceId, electionId);
         if (!c.isPrimary()) {
             c.close();
             throw new IllegalStateException("not primary on " + this + ": " + c.arbitration());
@@ -196,18 +209,28 @@ public final class Bmv2Switch implements AutoCloseable {
      * connections.
      */
     public synchronized void restart() {
-        process.destroyForcibly();
+        kill();
         try {
-            process.waitFor(10, TimeUnit.SECONDS);
             process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot restart " + BINARY, e);
+        }
+        awaitGrpc();
+    }
+
+    /**
+     * Kills the switch process (as a crash would), keeping its veths and gRPC port for
+     * {@link #restart()}; until then nothing answers on the port.
+     */
+    public synchronized void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
-        awaitGrpc();
     }
 
     /** True while the process runs. */

@@ -1,14 +1,20 @@
 package org.lwaftr.tests.e2e;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.lwaftr.config.DeviceSettings;
+import org.lwaftr.config.DeviceSettingsCodec;
 import org.lwaftr.config.IcmpPolicy;
 import org.lwaftr.config.LwaftrPolicy;
 import org.lwaftr.config.PortBinding;
+import org.lwaftr.config.PolicyCodec;
 import org.lwaftr.config.PortRole;
 import org.lwaftr.config.SideSettings;
 import org.lwaftr.core.PortSet;
 import org.lwaftr.core.Softwire;
 import org.lwaftr.lab.LabConfig;
+import org.lwaftr.tests.bmv2.Bmv2Switch;
+import org.lwaftr.tests.bmv2.FrameIo;
 import org.onlab.packet.Ethernet;
 import org.onlab.packet.ICMP;
 import org.onlab.packet.IPv4;
@@ -39,6 +45,16 @@ final class E2eSetup {
     private E2eSetup() {
     }
 
+    /** Closes a test class's frame I/O and switch, either of which may be null (never started). */
+    static void close(FrameIo io, Bmv2Switch sw) {
+        if (io != null) {
+            io.close();
+        }
+        if (sw != null) {
+            sw.close();
+        }
+    }
+
     /** Softwire {@code psid} of 198.51.100.1 (6-bit PSIDs, ports psid·1024 …+1023). */
     static Softwire shared(int psid) {
         return Softwire.of(SHARED, PortSet.of(0, 6, psid), Ip6Address.valueOf("2001:db8:1::" + psid), BR);
@@ -66,6 +82,18 @@ final class E2eSetup {
                         new PortBinding(INET_PORT, 0, PortRole.INTERNET, AFTR_MAC_INET)),
                 List.of(AFTR_V4), List.of(AFTR_V6), List.of(BR));
         return new LabConfig(p, d, softwires, b -> { }, List.of());
+    }
+
+    /**
+     * {@code cfg}'s policy and device settings as the app's netcfg JSON (docs/netcfg.md), written
+     * by the app's own codecs, for {@code lab.sh --netcfg}.
+     */
+    static String netcfg(LabConfig cfg) {
+        ObjectNode root = new ObjectMapper().createObjectNode();
+        root.putObject("apps").putObject("org.lwaftr.app").set("lwaftr", PolicyCodec.encode(cfg.policy()));
+        root.putObject("devices").putObject("device:bmv2:lab").set("lwaftr",
+                DeviceSettingsCodec.encode(cfg.settings()));
+        return root.toPrettyString();
     }
 
     /** ICMP policy: ICMPv4 errors on/off, rates per period (s). */
@@ -118,6 +146,36 @@ final class E2eSetup {
         Ethernet e = new Ethernet();
         e.setSourceMACAddress(INET_ROUTER);
         e.setDestinationMACAddress(AFTR_MAC_INET);
+        e.setEtherType(Ethernet.TYPE_IPV4);
+        e.setPayload(ip);
+        return e;
+    }
+
+    /**
+     * RFC 7596 §6.2 / RFC 2473: what the AFTR must send toward {@code to}'s lwB4 for a packet from the
+     * Internet — {@code ip} (built by the caller with the TTL already decremented) in IPv6 from the BR,
+     * traffic class 0 (the TOS), flow label 0, hop limit 64 (the policy defaults), to the lwB4 router.
+     */
+    static Ethernet toLwb4(Softwire to, IPv4 ip) {
+        IPv6 v6 = new IPv6();
+        v6.setSourceAddress(BR.toOctets());
+        v6.setDestinationAddress(to.lwb4().toOctets());
+        v6.setNextHeader((byte) 4);
+        v6.setHopLimit((byte) 64);
+        v6.setPayload(ip);
+        Ethernet e = new Ethernet();
+        e.setSourceMACAddress(AFTR_MAC_B4);
+        e.setDestinationMACAddress(B4_ROUTER);
+        e.setEtherType(Ethernet.TYPE_IPV6);
+        e.setPayload(v6);
+        return e;
+    }
+
+    /** RFC 7596 §6.2: what the AFTR must send toward the Internet for a lwB4's {@code ip}: the packet as it was. */
+    static Ethernet toInternet(IPv4 ip) {
+        Ethernet e = new Ethernet();
+        e.setSourceMACAddress(AFTR_MAC_INET);
+        e.setDestinationMACAddress(INET_ROUTER);
         e.setEtherType(Ethernet.TYPE_IPV4);
         e.setPayload(ip);
         return e;

@@ -29,12 +29,7 @@ final class E2eSwitch extends ExternalResource {
 
     @Override
     protected void after() {
-        if (io != null) {
-            io.close();
-        }
-        if (sw != null) {
-            sw.close();
-        }
+        E2eSetup.close(io, sw);
     }
 
     /** @return the switch (null before the class starts) */
