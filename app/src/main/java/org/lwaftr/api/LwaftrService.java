@@ -108,6 +108,13 @@ public interface LwaftrService extends ListenerService<LwaftrEvent, LwaftrListen
     /** @return the AFTR devices this instance programs (available, mastered, lwAFTR pipeconf) */
     Set<DeviceId> programmedDevices();
 
+    /**
+     * @param device an AFTR device
+     * @return its settings with the next-hop MACs this instance resolved for sides configured with
+     *     {@code next-hop-ip} (a side not resolved yet has no next-hop MAC); empty if not configured
+     */
+    Optional<DeviceSettings> resolvedSettings(DeviceId device);
+
     // ---------------------------------------------------------------- statistics
 
     /**

@@ -83,6 +83,8 @@ public class LwaftrManager implements LwaftrService {
     protected DeviceService deviceService;
     @Reference(cardinality = ReferenceCardinality.MANDATORY)
     protected PiPipeconfService pipeconfService;
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected LearnedNextHops nextHops;
 
     private final ListenerRegistry<LwaftrEvent, LwaftrListener> listeners = new ListenerRegistry<>();
     private ConfigReader config;
@@ -270,6 +272,11 @@ public class LwaftrManager implements LwaftrService {
     @Override
     public Set<DeviceId> programmedDevices() {
         return programmer.programmedDevices();
+    }
+
+    @Override
+    public Optional<DeviceSettings> resolvedSettings(DeviceId device) {
+        return Optional.ofNullable(nextHops.resolve(device, config.device(device)));
     }
 
     // ---------------------------------------------------------------- statistics

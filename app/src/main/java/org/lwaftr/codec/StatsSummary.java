@@ -7,6 +7,7 @@ import org.onosproject.net.DeviceId;
 
 import java.time.Instant;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -26,10 +27,12 @@ public final class StatsSummary {
     private final Map<String, Map<String, CounterValue>> punts;
     private final Map<String, Map<String, CounterValue>> drops;
     private final Map<String, Long> slowPath;
+    private final Map<String, List<NextHopState>> nextHops;
 
     private StatsSummary(int softwires, long tableVersion, long historyCompleteSince, Set<String> programmedDevices,
                          Map<String, Map<String, CounterValue>> punts, Map<String, Map<String, CounterValue>> drops,
-                         Map<String, Long> slowPath) {
+                         Map<String, Long> slowPath, Map<String, List<NextHopState>> nextHops) {
+        this.nextHops = nextHops;
         this.softwires = softwires;
         this.tableVersion = tableVersion;
         this.historyCompleteSince = historyCompleteSince;
@@ -53,12 +56,15 @@ public final class StatsSummary {
         service.programmedDevices().forEach(d -> programmed.add(d.toString()));
         Map<String, Map<String, CounterValue>> punts = new TreeMap<>();
         Map<String, Map<String, CounterValue>> drops = new TreeMap<>();
+        Map<String, List<NextHopState>> nextHops = new TreeMap<>();
         for (DeviceId d : devices) {
             punts.put(d.toString(), new TreeMap<>(service.puntCounters(d)));
             drops.put(d.toString(), new TreeMap<>(service.dropCounters(d)));
+            service.resolvedSettings(d).ifPresent(s -> nextHops.put(d.toString(), NextHopState.of(s)));
         }
         return new StatsSummary(service.count(), service.tableVersion(), service.historyCompleteSince(),
-                Collections.unmodifiableSet(programmed), punts, drops, new TreeMap<>(service.slowPathCounters()));
+                Collections.unmodifiableSet(programmed), punts, drops, new TreeMap<>(service.slowPathCounters()),
+                nextHops);
     }
 
     /** @return number of softwires */
@@ -96,6 +102,11 @@ public final class StatsSummary {
         return slowPath;
     }
 
+    /** @return device → its two next hops (lwB4 side, Internet side); configured devices only */
+    public Map<String, List<NextHopState>> nextHops() {
+        return nextHops;
+    }
+
     /** @return the punt counters summed over the devices, by reason */
     public Map<String, CounterValue> puntTotals() {
         return totals(punts);
@@ -124,6 +135,11 @@ public final class StatsSummary {
             ObjectNode dev = devices.putObject(d);
             dev.set("punt", StatsCodec.reasons(punts.get(d)));
             dev.set("drop", StatsCodec.reasons(drops.get(d)));
+            List<NextHopState> hops = nextHops.get(d);
+            if (hops != null) {
+                ObjectNode nh = dev.putObject("next-hops");
+                hops.forEach(h -> nh.set(h.side(), h.toJson()));
+            }
         }
         ObjectNode sp = o.putObject("slow-path");
         slowPath.forEach(sp::put);

@@ -19,7 +19,7 @@ import javax.ws.rs.core.Response;
 public class StatsWebResource extends LwaftrWebResource {
 
     /**
-     * @return 200 {@code {softwires, table-version, devices: {id: {punt, drop}}, slow-path}}
+     * @return 200 {@code {softwires, table-version, devices: {id: {punt, drop, next-hops}}, slow-path}}
      */
     @GET
     @Produces(MediaType.APPLICATION_JSON)

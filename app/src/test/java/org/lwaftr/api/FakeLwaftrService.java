@@ -144,6 +144,16 @@ public class FakeLwaftrService implements LwaftrService {
         return programmed;
     }
 
+    /** Next-hop MACs "resolved" per device: lwB4 side, Internet side (null: not resolved). */
+    public final Map<DeviceId, org.onlab.packet.MacAddress[]> learned = new HashMap<>();
+
+    @Override
+    public Optional<DeviceSettings> resolvedSettings(DeviceId device) {
+        DeviceSettings d = devices.get(device);
+        org.onlab.packet.MacAddress[] m = learned.getOrDefault(device, new org.onlab.packet.MacAddress[2]);
+        return d == null ? Optional.empty() : Optional.of(d.withLearnedNextHops(m[0], m[1]));
+    }
+
     @Override
     public Optional<SoftwireStats> stats(SoftwireKey key) {
         Softwire s = table.get(key);

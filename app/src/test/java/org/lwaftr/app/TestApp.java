@@ -40,6 +40,7 @@ final class TestApp {
         manager.slowPath = slowPath;
         manager.deviceService = topo.deviceService;
         manager.pipeconfService = topo.pipeconfService;
+        manager.nextHops = topo.nextHops;
         manager.counterReader = counters;
         manager.loader = Runnable::run;
         manager.activate();

@@ -1,10 +1,13 @@
 package org.lwaftr.codec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.Test;
 import org.lwaftr.api.CounterValue;
 import org.lwaftr.api.FakeLwaftrService;
 import org.lwaftr.api.Samples;
+import org.lwaftr.config.DeviceSettingsCodec;
+import org.onlab.packet.MacAddress;
 import org.onosproject.net.DeviceId;
 
 import java.util.Map;
@@ -38,5 +41,31 @@ public class StatsSummaryTest {
         assertEquals(3, j.get("devices").get("device:s2").get("punt").get("arp").get("packets").asLong());
         assertTrue(j.get("devices").get("device:s2").get("drop").has("no-binding"));
         assertEquals("device:s1", j.get("programmed-devices").get(0).asText());
+    }
+
+    @Test
+    public void nextHopsShowConfiguredResolvedAndUnresolvedSides() throws Exception {
+        FakeLwaftrService service = Samples.service();
+        DeviceId d = DeviceId.deviceId("device:s1");
+        service.devices.put(d, DeviceSettingsCodec.parse(new ObjectMapper().readTree(
+                "{\"lwb4-side\": {\"port\": 1, \"aftr-mac\": \"02:aa:00:00:00:01\","
+                + " \"next-hop-ip\": \"2001:db8:ffff::1:1\"},"
+                + " \"internet-side\": {\"port\": 2, \"aftr-mac\": \"02:aa:00:00:00:02\","
+                + " \"next-hop-mac\": \"02:bb:00:00:00:02\"},"
+                + " \"aftr-ipv6-addrs\": [\"2001:db8:ffff::fe\"]}")));
+        JsonNode hops = StatsSummary.read(service).toJson().get("devices").get("device:s1").get("next-hops");
+        assertEquals("unresolved", hops.get("lwb4-side").get("state").asText());
+        assertEquals("2001:db8:ffff::1:1", hops.get("lwb4-side").get("next-hop-ip").asText());
+        assertTrue(hops.get("lwb4-side").get("next-hop-mac") == null);
+        assertEquals("configured", hops.get("internet-side").get("state").asText());
+        assertEquals("02:BB:00:00:00:02", hops.get("internet-side").get("next-hop-mac").asText());
+
+        service.learned.put(d, new MacAddress[] {MacAddress.valueOf("02:cc:00:00:00:01"), null});
+        StatsSummary sum = StatsSummary.read(service);
+        hops = sum.toJson().get("devices").get("device:s1").get("next-hops");
+        assertEquals("resolved", hops.get("lwb4-side").get("state").asText());
+        assertEquals("02:CC:00:00:00:01", hops.get("lwb4-side").get("next-hop-mac").asText());
+        assertEquals("lwb4-side 2001:db8:ffff::1:1 → 02:CC:00:00:00:01 (resolved)",
+                sum.nextHops().get("device:s1").get(0).toString());
     }
 }

@@ -87,6 +87,7 @@ public final class CliText {
             out.add("device " + device);
             reasons(out, "punt", sum.punts().get(device));
             reasons(out, "drop", sum.drops().get(device));
+            sum.nextHops().getOrDefault(device, List.of()).forEach(h -> out.add("  next hop " + h));
         }
         out.add("slow path");
         if (sum.slowPath().isEmpty()) {

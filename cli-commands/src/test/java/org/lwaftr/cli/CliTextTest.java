@@ -60,6 +60,18 @@ public class CliTextTest {
     }
 
     @Test
+    public void summaryShowsEachSideNextHop() throws Exception {
+        DeviceId d = DeviceId.deviceId("device:s1");
+        service.devices.put(d, org.lwaftr.config.DeviceSettingsCodec.parse(new com.fasterxml.jackson.databind
+                .ObjectMapper().readTree("{\"lwb4-side\": {\"port\": 1, \"aftr-mac\": \"02:aa:00:00:00:01\","
+                + " \"next-hop-mac\": \"02:bb:00:00:00:01\"}, \"internet-side\": {\"port\": 2, \"aftr-mac\":"
+                + " \"02:aa:00:00:00:02\", \"next-hop-ip\": \"192.0.2.1\"}, \"aftr-ipv4-addrs\": [\"192.0.2.254\"]}")));
+        List<String> lines = CliText.summary(StatsSummary.read(service));
+        assertTrue(lines.toString(), lines.contains("  next hop lwb4-side 02:BB:00:00:00:01 (configured)"));
+        assertTrue(lines.toString(), lines.contains("  next hop internet-side 192.0.2.1 → ? (unresolved)"));
+    }
+
+    @Test
     public void rfc7422RecordShowsTheInterval() {
         String s = CliText.record(new BindingRecord(Samples.softwire("192.0.2.1", 1, "2001:db8::1", Samples.BR),
                 0, 60_000));
