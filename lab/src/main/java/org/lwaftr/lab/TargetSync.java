@@ -6,14 +6,15 @@ import org.onosproject.net.pi.model.PiTableId;
 import org.onosproject.net.pi.runtime.PiTableEntry;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 import static org.lwaftr.translate.P4Names.*;
 
@@ -62,23 +63,9 @@ final class TargetSync {
      * @throws RuntimeException if a Write fails (call {@link #reconcile} then)
      */
     int sync(PiDevice device, Map<EntryKey, PiTableEntry> desired) {
-        return sync(device, desired, null);
-    }
-
-    /**
-     * Like {@link #sync(PiDevice, Map)}, comparing only the entries of {@code changed} (all if
-     * null): what the controller changed since this target was last in sync.
-     *
-     * @return updates written
-     * @throws RuntimeException if a Write fails (call {@link #reconcile} then)
-     */
-    int sync(PiDevice device, Map<EntryKey, PiTableEntry> desired, Set<EntryKey> changed) {
-        List<PiTableEntry> deletes = new ArrayList<>();
-        List<PiTableEntry> modifies = new ArrayList<>();
-        List<PiTableEntry> inserts = new ArrayList<>();
-        // `installed` is updated as the difference is found: if a Write then fails, the caller
-        // reconciles, which reads back what the switch really holds.
-        if (changed == null) {
+        Pass p = begin(device);
+        try {
+            List<PiTableEntry> deletes = new ArrayList<>();
             installed.entrySet().removeIf(ke -> {
                 if (!desired.containsKey(ke.getKey())) {
                     deletes.add(ke.getValue());
@@ -86,12 +73,56 @@ final class TargetSync {
                 }
                 return false;
             });
-            desired.forEach((k, e) -> compare(k, e, modifies, inserts));
-        } else {
-            for (EntryKey k : changed) {
+            p.writes.add(deletes, 0);
+            p.compare(desired, desired.keySet());
+            p.finish();
+        } finally {
+            p.abandon();
+        }
+        return p.writes.staged;
+    }
+
+    /**
+     * Starts a sync that compares keys as they arrive ({@link Pass#compare}), writing each full
+     * Write while the next keys are compared, until {@link Pass#finish}.
+     */
+    Pass begin(PiDevice device) {
+        return new Pass(device);
+    }
+
+    /** A sync in progress (lane only). On a failure, {@link #abandon} it and reconcile later. */
+    final class Pass {
+        private final Writes writes;
+
+        private Pass(PiDevice device) {
+            this.writes = new Writes(device, TargetSync.this::writer);
+        }
+
+        /** About {@code entries} entries will be installed after this pass: sizes the map once. */
+        void expect(int entries) {
+            if (2 * installed.size() < entries) {
+                Map<EntryKey, PiTableEntry> bigger = new HashMap<>(entries * 4 / 3 + 16);
+                bigger.putAll(installed);
+                installed = bigger;
+            }
+        }
+
+        /**
+         * Compares the entries of {@code keys} (desired or gone) with what the switch holds and
+         * queues the difference: deletes, then modifications, then inserts.
+         *
+         * @throws RuntimeException if a Write fails
+         */
+        void compare(Map<EntryKey, PiTableEntry> desired, Collection<EntryKey> keys) {
+            List<PiTableEntry> deletes = new ArrayList<>();
+            List<PiTableEntry> modifies = new ArrayList<>();
+            List<PiTableEntry> inserts = new ArrayList<>();
+            // `installed` is updated as the difference is found: if a Write then fails, the caller
+            // reconciles, which reads back what the switch really holds.
+            for (EntryKey k : keys) {
                 PiTableEntry e = desired.get(k);
                 if (e != null) {
-                    compare(k, e, modifies, inserts);
+                    TargetSync.this.compare(k, e, modifies, inserts);
                 } else {
                     PiTableEntry had = installed.remove(k);
                     if (had != null) {
@@ -99,21 +130,26 @@ final class TargetSync {
                     }
                 }
             }
+            writes.add(deletes, 0);
+            writes.add(modifies, 1);
+            writes.add(inserts, 2);
         }
-        int n = deletes.size() + modifies.size() + inserts.size();
-        // More than one Write: encode the next while the switch applies the previous (a writer
-        // thread sends them one at a time, in order, so deletes are applied before inserts).
-        Writes w = new Writes(device, n > CHUNK ? writer() : null);
-        try {
-            w.add(deletes, 0);
-            w.add(modifies, 1);
-            w.add(inserts, 2);
-            w.finish();
-        } finally {
-            w.abandon();
-            written += w.sent;
+
+        /**
+         * Writes what is queued and waits for every Write.
+         *
+         * @return updates written in this pass
+         * @throws RuntimeException if a Write fails
+         */
+        int finish() {
+            writes.finish();
+            return writes.staged;
         }
-        return n;
+
+        /** After a failure (or instead of finish): waits for the Write in flight, drops the rest. */
+        void abandon() {
+            writes.abandon();
+        }
     }
 
     private void compare(EntryKey k, PiTableEntry e, List<PiTableEntry> modifies, List<PiTableEntry> inserts) {
@@ -148,16 +184,21 @@ final class TargetSync {
         return writer;
     }
 
-    /** Chunks of at most {@link #CHUNK} updates, each one Write, at most one in flight. */
-    private static final class Writes {
+    /**
+     * Chunks of at most {@link #CHUNK} updates, each one Write. Full chunks go to the writer thread
+     * (at most one in flight, in order: the next is encoded while the switch applies it); the last
+     * is written on the caller's thread, so a small change costs no thread hand-off.
+     */
+    private final class Writes {
         private final PiDevice device;
-        private final ExecutorService writer;
+        private final Supplier<ExecutorService> writer;
         private PiWriteBatch batch;
         private Future<?> inFlight;
         private int inFlightSize;
-        private int sent;
+        private int staged;
+        private boolean done;
 
-        Writes(PiDevice device, ExecutorService writer) {
+        Writes(PiDevice device, Supplier<ExecutorService> writer) {
             this.device = device;
             this.writer = writer;
             this.batch = device.batch();
@@ -172,42 +213,38 @@ final class TargetSync {
                 } else {
                     batch.insert(e);
                 }
+                staged++;
                 if (batch.size() == CHUNK) {
-                    send();
+                    PiWriteBatch b = batch;
+                    batch = device.batch();
+                    await();
+                    inFlight = writer.get().submit(() -> device.write(b));
+                    inFlightSize = b.size();
                 }
             }
         }
 
         void finish() {
-            send();
             await();
+            PiWriteBatch b = batch;
+            batch = device.batch();
+            if (!b.isEmpty()) {
+                device.write(b);
+                written += b.size();
+            }
+            done = true;
         }
 
         /** After a failure: waits for the Write in flight (its outcome is reconciled later). */
         void abandon() {
-            if (inFlight != null) {
-                try {
-                    await();
-                } catch (RuntimeException ignored) {
-                    // the first failure is the one reported
-                }
-            }
-        }
-
-        private void send() {
-            if (batch.isEmpty()) {
+            if (done || inFlight == null) {
                 return;
             }
-            PiWriteBatch b = batch;
-            batch = device.batch();
-            if (writer == null) {
-                device.write(b);
-                sent += b.size();
-                return;
+            try {
+                await();
+            } catch (RuntimeException ignored) {
+                // the first failure is the one reported
             }
-            await();
-            inFlight = writer.submit(() -> device.write(b));
-            inFlightSize = b.size();
         }
 
         private void await() {
@@ -218,7 +255,7 @@ final class TargetSync {
             inFlight = null;
             try {
                 f.get();
-                sent += inFlightSize;
+                written += inFlightSize;
             } catch (ExecutionException e) {
                 throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause()
                         : new IllegalStateException(e.getCause());
