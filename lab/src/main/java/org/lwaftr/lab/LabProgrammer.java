@@ -34,8 +34,12 @@ import static org.lwaftr.translate.P4Names.TABLE_BINDING;
  * can write one chunk while the next is translated. Runs on the controller's lane only.
  */
 final class LabProgrammer {
-    /** Keys per sink call when every entry is re-translated (one P4Runtime Write's worth). */
-    static final int CHUNK = TargetSync.CHUNK;
+    /**
+     * Keys per sink call when every entry is re-translated: small enough that a chunk's PI entries
+     * (~1.5 KB each) are still in the core's cache when targets encode them; targets still write
+     * {@link TargetSync#CHUNK} updates per Write.
+     */
+    static final int CHUNK = 256;
 
     private final Translator translator = new Translator();
     private final LwaftrPolicy policy;

@@ -225,7 +225,6 @@ final class LabTarget implements AutoCloseable {
         closed = true;
         ready = false;
         supervisor.interrupt();
-        sync.close();
         PiDevice d = device;
         if (d != null) {
             d.close();

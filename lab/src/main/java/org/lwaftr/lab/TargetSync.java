@@ -1,5 +1,6 @@
 package org.lwaftr.lab;
 
+import org.lwaftr.lab.p4rt.PendingWrite;
 import org.lwaftr.lab.p4rt.PiDevice;
 import org.lwaftr.lab.p4rt.PiWriteBatch;
 import org.onosproject.net.pi.model.PiTableId;
@@ -10,11 +11,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Supplier;
 
 import static org.lwaftr.translate.P4Names.*;
 
@@ -33,7 +29,6 @@ final class TargetSync {
 
     private Map<EntryKey, PiTableEntry> installed = new HashMap<>();
     private long written;
-    private ExecutorService writer;
 
     /** @return updates written since start */
     long written() {
@@ -95,7 +90,7 @@ final class TargetSync {
         private final Writes writes;
 
         private Pass(PiDevice device) {
-            this.writes = new Writes(device, TargetSync.this::writer);
+            this.writes = new Writes(device);
         }
 
         /** About {@code entries} entries will be installed after this pass: sizes the map once. */
@@ -170,37 +165,22 @@ final class TargetSync {
         installed = new HashMap<>();
     }
 
-    /** Stops the writer thread. */
-    void close() {
-        if (writer != null) {
-            writer.shutdownNow();
-        }
-    }
-
-    private ExecutorService writer() {
-        if (writer == null) {
-            writer = Executors.newSingleThreadExecutor(LabThreads.daemon("lab-writer"));
-        }
-        return writer;
-    }
-
     /**
-     * Chunks of at most {@link #CHUNK} updates, each one Write. Full chunks go to the writer thread
-     * (at most one in flight, in order: the next is encoded while the switch applies it); the last
-     * is written on the caller's thread, so a small change costs no thread hand-off.
+     * Chunks of at most {@link #CHUNK} updates, each one Write. A full chunk is sent without
+     * waiting (at most one in flight, so they are applied in order) and the next is encoded while
+     * the switch applies it; the last is written and waited for, so a small change is one
+     * blocking Write.
      */
     private final class Writes {
         private final PiDevice device;
-        private final Supplier<ExecutorService> writer;
         private PiWriteBatch batch;
-        private Future<?> inFlight;
+        private PendingWrite inFlight;
         private int inFlightSize;
         private int staged;
         private boolean done;
 
-        Writes(PiDevice device, Supplier<ExecutorService> writer) {
+        Writes(PiDevice device) {
             this.device = device;
-            this.writer = writer;
             this.batch = device.batch();
         }
 
@@ -218,7 +198,7 @@ final class TargetSync {
                     PiWriteBatch b = batch;
                     batch = device.batch();
                     await();
-                    inFlight = writer.get().submit(() -> device.write(b));
+                    inFlight = device.writeAsync(b);
                     inFlightSize = b.size();
                 }
             }
@@ -251,18 +231,10 @@ final class TargetSync {
             if (inFlight == null) {
                 return;
             }
-            Future<?> f = inFlight;
+            PendingWrite w = inFlight;
             inFlight = null;
-            try {
-                f.get();
-                written += inFlightSize;
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause()
-                        : new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while writing", e);
-            }
+            w.await();
+            written += inFlightSize;
         }
     }
 }
