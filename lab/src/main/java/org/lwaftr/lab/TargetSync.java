@@ -6,6 +6,7 @@ import org.lwaftr.lab.p4rt.PiWriteBatch;
 import org.onosproject.net.pi.model.PiTableId;
 import org.onosproject.net.pi.runtime.PiTableEntry;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -23,6 +24,8 @@ import static org.lwaftr.translate.P4Names.*;
 final class TargetSync {
     /** Updates per P4Runtime Write. */
     static final int CHUNK = 1000;
+    /** Full Writes sent before the oldest is acknowledged. */
+    static final int IN_FLIGHT = 2;
     /** Tables with keys (aftr_config has only its default entry, which is not read back). */
     static final List<PiTableId> KEYED_TABLES = List.of(TABLE_PORT_SIDE, TABLE_NEXT_HOP, TABLE_BR_ADDRESS,
             TABLE_BR_SOURCE, TABLE_AFTR_IPV4, TABLE_PSID_SHAPE, TABLE_BINDING, TABLE_BOUND_IPV4);
@@ -166,16 +169,18 @@ final class TargetSync {
     }
 
     /**
-     * Chunks of at most {@link #CHUNK} updates, each one Write. A full chunk is sent without
-     * waiting (at most one in flight, so they are applied in order) and the next is encoded while
-     * the switch applies it; the last is written and waited for, so a small change is one
-     * blocking Write.
+     * Chunks of at most {@link #CHUNK} updates, each one Write. Full chunks are sent without
+     * waiting, up to {@link #IN_FLIGHT} at a time, so the switch always has the next Write while
+     * the lane encodes more; a chunk with deletes is acknowledged before anything after it is
+     * sent (Writes in flight together may be applied in any order, and deletes free the keys
+     * and table space inserts may need). The last chunk is written and waited for, so a small
+     * change is one blocking Write.
      */
     private final class Writes {
         private final PiDevice device;
+        private final ArrayDeque<Sent> inFlight = new ArrayDeque<>();
         private PiWriteBatch batch;
-        private PendingWrite inFlight;
-        private int inFlightSize;
+        private boolean batchDeletes;
         private int staged;
         private boolean done;
 
@@ -188,6 +193,7 @@ final class TargetSync {
             for (PiTableEntry e : entries) {
                 if (kind == 0) {
                     batch.delete(e);
+                    batchDeletes = true;
                 } else if (kind == 1) {
                     batch.modify(e);
                 } else {
@@ -195,17 +201,26 @@ final class TargetSync {
                 }
                 staged++;
                 if (batch.size() == CHUNK) {
-                    PiWriteBatch b = batch;
-                    batch = device.batch();
-                    await();
-                    inFlight = device.writeAsync(b);
-                    inFlightSize = b.size();
+                    send();
                 }
             }
         }
 
+        private void send() {
+            PiWriteBatch b = batch;
+            boolean deletes = batchDeletes;
+            batch = device.batch();
+            batchDeletes = false;
+            while (!inFlight.isEmpty() && (inFlight.size() >= IN_FLIGHT || inFlight.peekLast().deletes)) {
+                awaitOldest();
+            }
+            inFlight.add(new Sent(device.writeAsync(b), b.size(), deletes));
+        }
+
         void finish() {
-            await();
+            while (!inFlight.isEmpty()) {
+                awaitOldest();
+            }
             PiWriteBatch b = batch;
             batch = device.batch();
             if (!b.isEmpty()) {
@@ -215,26 +230,37 @@ final class TargetSync {
             done = true;
         }
 
-        /** After a failure: waits for the Write in flight (its outcome is reconciled later). */
+        /** After a failure: waits for the Writes in flight (their outcome is reconciled later). */
         void abandon() {
-            if (done || inFlight == null) {
+            if (done) {
                 return;
             }
-            try {
-                await();
-            } catch (RuntimeException ignored) {
-                // the first failure is the one reported
+            while (!inFlight.isEmpty()) {
+                try {
+                    awaitOldest();
+                } catch (RuntimeException ignored) {
+                    // the first failure is the one reported
+                }
             }
         }
 
-        private void await() {
-            if (inFlight == null) {
-                return;
-            }
-            PendingWrite w = inFlight;
-            inFlight = null;
-            w.await();
-            written += inFlightSize;
+        private void awaitOldest() {
+            Sent s = inFlight.poll();
+            s.write.await();
+            written += s.size;
+        }
+    }
+
+    /** A Write in flight. */
+    private static final class Sent {
+        final PendingWrite write;
+        final int size;
+        final boolean deletes;
+
+        Sent(PendingWrite write, int size, boolean deletes) {
+            this.write = write;
+            this.size = size;
+            this.deletes = deletes;
         }
     }
 }

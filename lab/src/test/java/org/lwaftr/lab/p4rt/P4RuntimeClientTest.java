@@ -88,6 +88,27 @@ public class P4RuntimeClientTest {
     }
 
     @Test
+    public void anAsyncWriteReportsItsFailureWhenAwaited() {
+        Update good = Update.newBuilder().setType(Update.Type.INSERT).setEntity(Entity.newBuilder()
+                .setTableEntry(TableEntry.newBuilder().setTableId(1))).build();
+        Update bad = Update.newBuilder().setType(Update.Type.INSERT).setEntity(Entity.newBuilder()
+                .setTableEntry(TableEntry.newBuilder().setTableId(FakeP4RuntimeServer.BAD_TABLE))).build();
+        PendingWrite ok = client.writeAsync(List.of(good));
+        PendingWrite failing = client.writeAsync(List.of(bad, good));
+        ok.await();
+        try {
+            failing.await();
+            fail();
+        } catch (P4RuntimeWriteException e) {
+            assertEquals(2, e.batchSize());
+            assertEquals(1, e.errors().size());
+            assertEquals(0, e.errors().get(0).index());
+            assertEquals(bad, e.errors().get(0).update());
+        }
+        assertEquals(2, server.written.size()); // both Writes reached the switch (their good updates)
+    }
+
+    @Test
     public void piDeviceWritesAndReadsBackEntries() {
         PiDevice device = new PiDevice(client, TestP4Info.load());
         PiTableEntry entry = binding(0x0a000001, 3, softwire(1, 0, 5));
