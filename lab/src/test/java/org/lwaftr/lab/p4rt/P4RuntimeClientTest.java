@@ -68,10 +68,8 @@ public class P4RuntimeClientTest {
 
     @Test
     public void writeErrorsAreDecodedPerUpdate() {
-        Update good = Update.newBuilder().setType(Update.Type.INSERT).setEntity(Entity.newBuilder()
-                .setTableEntry(TableEntry.newBuilder().setTableId(1))).build();
-        Update bad = Update.newBuilder().setType(Update.Type.INSERT).setEntity(Entity.newBuilder()
-                .setTableEntry(TableEntry.newBuilder().setTableId(FakeP4RuntimeServer.BAD_TABLE))).build();
+        Update good = insertInto(1);
+        Update bad = insertInto(FakeP4RuntimeServer.BAD_TABLE);
         try {
             client.write(List.of(good, bad, good));
             fail();
@@ -87,12 +85,15 @@ public class P4RuntimeClientTest {
         }
     }
 
+    private static Update insertInto(int tableId) {
+        return Update.newBuilder().setType(Update.Type.INSERT).setEntity(Entity.newBuilder()
+                .setTableEntry(TableEntry.newBuilder().setTableId(tableId))).build();
+    }
+
     @Test
     public void anAsyncWriteReportsItsFailureWhenAwaited() {
-        Update good = Update.newBuilder().setType(Update.Type.INSERT).setEntity(Entity.newBuilder()
-                .setTableEntry(TableEntry.newBuilder().setTableId(1))).build();
-        Update bad = Update.newBuilder().setType(Update.Type.INSERT).setEntity(Entity.newBuilder()
-                .setTableEntry(TableEntry.newBuilder().setTableId(FakeP4RuntimeServer.BAD_TABLE))).build();
+        Update good = insertInto(1);
+        Update bad = insertInto(FakeP4RuntimeServer.BAD_TABLE);
         PendingWrite ok = client.writeAsync(List.of(good));
         PendingWrite failing = client.writeAsync(List.of(bad, good));
         ok.await();
