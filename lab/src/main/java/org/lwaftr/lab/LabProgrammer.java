@@ -9,6 +9,7 @@ import org.lwaftr.core.PortSetShape;
 import org.lwaftr.core.Softwire;
 import org.lwaftr.core.SoftwireKey;
 import org.lwaftr.translate.BrIndexPlan;
+import org.lwaftr.translate.SoftwireEntries;
 import org.lwaftr.translate.Translator;
 import org.onlab.packet.Ip6Address;
 import org.onosproject.net.pi.runtime.PiTableEntry;
@@ -157,9 +158,8 @@ final class LabProgrammer {
     }
 
     /**
-     * Every entry again (as the app's reconcile through SoftwireEntries: device entries, one
-     * binding per softwire, each bound address's entries), handed to the sink in chunks as they
-     * are translated; first the keys that are gone (removed softwires, unbound addresses, device
+     * Every entry again (device entries, then {@link SoftwireEntries}, as the app's reconcile),
+     * handed to the sink in chunks as they are translated; first the keys that are gone (removed softwires, unbound addresses, device
      * entries of the old plan), so targets delete before they insert.
      */
     private void rebuild(BindingDiff d, EntrySink sink) {
@@ -187,22 +187,28 @@ final class LabProgrammer {
             }
         }
         sink.changed(gone);
+        // One list, reused: the sink does not keep the keys it is handed.
         List<EntryKey> chunk = new ArrayList<>(CHUNK);
         for (PiTableEntry e : device) {
             chunk.add(put(e));
         }
         deviceKeys = newDevice;
-        for (Softwire s : table.softwires()) {
-            putBinding(s, chunk);
-            chunk = flushIfFull(chunk, sink);
-        }
+        SoftwireEntries.forEach(translator, table, brIndexes, indexes::counter, e -> {
+            chunk.add(put(e));
+            if (chunk.size() == CHUNK) {
+                sink.changed(chunk);
+                chunk.clear();
+            }
+        });
+        sink.changed(chunk);
+        // Which keys each address's entries have, to replace or remove them on later changes.
         int addressEntries = 0;
         for (Map.Entry<Integer, PortSetShape> a : table.shapes().entrySet()) {
-            putAddress(a.getKey(), a.getValue(), chunk);
-            addressEntries += addressKeys.get(a.getKey()).size();
-            chunk = flushIfFull(chunk, sink);
+            List<EntryKey> keys = new ArrayList<>(2);
+            translator.address(a.getKey(), a.getValue()).forEach(e -> keys.add(EntryKey.of(e)));
+            addressKeys.put(a.getKey(), keys);
+            addressEntries += keys.size();
         }
-        sink.changed(chunk);
         // Every key put above is in desired: anything more is an entry of the old table that the
         // diff did not account for. Not expected; removed (and deleted) rather than left stale.
         if (desired.size() != deviceKeys.size() + table.size() + addressEntries) {
@@ -213,14 +219,6 @@ final class LabProgrammer {
             new ArrayList<>(desired.keySet()).stream().filter(k -> !live.contains(k)).forEach(k -> forget(k, stale));
             sink.changed(stale);
         }
-    }
-
-    private static List<EntryKey> flushIfFull(List<EntryKey> chunk, EntrySink sink) {
-        if (chunk.size() < CHUNK) {
-            return chunk;
-        }
-        sink.changed(chunk);
-        return new ArrayList<>(CHUNK);
     }
 
     /** @return every entry a target must hold, by identity (a live view: lane only) */
