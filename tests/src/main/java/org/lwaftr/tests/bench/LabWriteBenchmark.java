@@ -2,9 +2,11 @@ package org.lwaftr.tests.bench;
 
 import org.lwaftr.core.Softwire;
 import org.lwaftr.lab.LabController;
+import org.lwaftr.lab.p4rt.PendingWrite;
 import org.lwaftr.lab.p4rt.PiDevice;
 import p4.v1.P4RuntimeOuterClass.Update;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -21,7 +23,7 @@ import java.util.Set;
  * the time the lab controller takes to program the whole table.
  *
  * <p>Arguments: {@code --softwires N} (100000), {@code --rounds R} (3), {@code --warmup W} (2: on a
- * loaded 2-core box the JIT is still compiling in the second round). Each timed part starts after
+ * loaded 2-core box the JIT is still compiling in the second round), {@code --raw-in-flight K} (1). Each timed part starts after
  * a full GC, and prints the CPU this JVM used in it.
  */
 public final class LabWriteBenchmark {
@@ -35,6 +37,7 @@ public final class LabWriteBenchmark {
         int n = LabBench.intArg(args, "--softwires", 100_000);
         int rounds = LabBench.intArg(args, "--rounds", 3);
         int warmup = LabBench.intArg(args, "--warmup", 2);
+        rawInFlight = LabBench.intArg(args, "--raw-in-flight", 1);
         List<Softwire> all = BenchSoftwires.range(0, n);
         try (LabBench bench = LabBench.start("lab write benchmark")) {
             if (bench == null) {
@@ -47,7 +50,7 @@ public final class LabWriteBenchmark {
                 // Alternate which goes first so that neither always meets a warmer switch.
                 for (int k = 0; k < 2; k++) {
                     boolean labPath = (r + k) % 2 == 0;
-                    double s = labPath ? labRound(bench, all) : rawRound(bench, all);
+                    double s = labPath ? labRound(bench, all) : rawRound(bench, all, rawInFlight);
                     double cpu = lastCpuNanos / 1e9;
                     (labPath ? lab : rawRate)[r] = n / s;
                     System.out.printf("%s %d %-4s %d softwires in %.2f s = %.0f softwires/s (JVM CPU %.2f s)%n",
@@ -68,7 +71,7 @@ public final class LabWriteBenchmark {
             System.out.printf("lab controller (replaceAll): %.0f softwires/s (median of %d)%n", l, rounds);
             System.out.printf("raw P4Runtime client:        %.0f softwires/s%n", w);
             System.out.printf("ratio lab/raw: %.3f (target >= 0.9; the controller keeps up to 2 Writes in flight,"
-                    + " the raw client 1)%n", l / w);
+                    + " the raw client %d)%n", l / w, rawInFlight);
             System.out.printf("lab controller without a switch (binding table, indexes, translation): %.2f s"
                     + " (median)%n", LabBench.median(dry));
             System.out.printf("time to program %d softwires (lab controller, %d updates per Write): %.2f s%n",
@@ -95,29 +98,29 @@ public final class LabWriteBenchmark {
         }
     }
 
+    /** Writes the raw client keeps in flight ({@code --raw-in-flight}, 1: a minimal client). */
+    private static int rawInFlight;
+
     /** Seconds the raw client takes to write the entries the lab controller writes for {@code all}. */
-    private static double rawRound(LabBench bench, List<Softwire> all) {
+    private static double rawRound(LabBench bench, List<Softwire> all, int inFlight) {
         try (PiDevice d = bench.rawOnEmptySwitch()) {
             RawEntryEncoder raw = new RawEntryEncoder(d.p4Info().p4Info());
             settle();
             long cpu0 = processCpuNanos();
             long t0 = System.nanoTime();
-            List<Update> updates = new ArrayList<>(BATCH);
+            RawWrites updates = new RawWrites(d, inFlight);
             // Same entries and order as the controller: bindings (counter index = position, as
             // the controller allocates them to a fresh table), then each address's two entries.
             for (int j = 0; j < all.size(); j++) {
                 updates.add(raw.binding(all.get(j), 0, j));
-                flushIfFull(d, updates);
             }
             Set<Integer> addresses = new LinkedHashSet<>();
             all.forEach(s -> addresses.add(s.ipv4Int()));
             for (int ipv4 : addresses) {
                 updates.add(raw.psidShape(ipv4, all.get(0).portSet().shape()));
-                flushIfFull(d, updates);
                 updates.add(raw.boundIpv4(ipv4));
-                flushIfFull(d, updates);
             }
-            d.client().write(updates);
+            updates.finish();
             long t = System.nanoTime() - t0;
             lastCpuNanos = processCpuNanos() - cpu0;
             return t / 1e9;
@@ -138,10 +141,42 @@ public final class LabWriteBenchmark {
                 ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : 0;
     }
 
-    private static void flushIfFull(PiDevice d, List<Update> updates) {
-        if (updates.size() == BATCH) {
-            d.client().write(updates);
+    /**
+     * The raw client's Writes of {@link #BATCH} updates: one blocking Write at a time, or with
+     * {@code --raw-in-flight K > 1} up to K sent without waiting (as the controller does with 2).
+     */
+    private static final class RawWrites {
+        private final PiDevice device;
+        private final int inFlight;
+        private final ArrayDeque<PendingWrite> sent = new ArrayDeque<>();
+        private final List<Update> updates = new ArrayList<>(BATCH);
+
+        RawWrites(PiDevice device, int inFlight) {
+            this.device = device;
+            this.inFlight = inFlight;
+        }
+
+        void add(Update u) {
+            updates.add(u);
+            if (updates.size() < BATCH) {
+                return;
+            }
+            if (inFlight <= 1) {
+                device.client().write(updates);
+            } else {
+                if (sent.size() >= inFlight) {
+                    sent.poll().await();
+                }
+                sent.add(device.client().writeAsync(List.copyOf(updates)));
+            }
             updates.clear();
+        }
+
+        void finish() {
+            while (!sent.isEmpty()) {
+                sent.poll().await();
+            }
+            device.client().write(updates);
         }
     }
 }
