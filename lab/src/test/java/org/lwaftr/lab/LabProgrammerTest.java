@@ -8,6 +8,7 @@ import org.lwaftr.config.PortBinding;
 import org.lwaftr.config.PortRole;
 import org.lwaftr.config.SideSettings;
 import org.lwaftr.core.BindingChange;
+import org.lwaftr.core.InvalidBindingException;
 import org.lwaftr.core.PortSet;
 import org.lwaftr.core.Softwire;
 import org.lwaftr.translate.BrIndexPlan;
@@ -29,6 +30,7 @@ import java.util.Set;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
 
 /**
  * The programmer's incremental entries (small changes update only the softwires and addresses
@@ -86,6 +88,26 @@ public class LabProgrammerTest {
         // a second BR: a new BR index plan (device entries change too)
         step(List.of(BindingChange.replace(sw(7, 1, BR2))));
         step(List.of(BindingChange.replace(sw(8, 1, BR2))));
+    }
+
+    @Test
+    public void anInvalidBatchHandsNothingToTheTargets() {
+        Map<EntryKey, PiTableEntry> before = new HashMap<>(p.desired());
+        List<Collection<EntryKey>> calls = new ArrayList<>();
+        List<BindingChange> batch = new ArrayList<>();
+        for (int n = 1000; n < 2000; n++) { // large enough to be streamed if it were valid
+            batch.add(BindingChange.add(sw(n, 1, BR1)));
+        }
+        batch.add(BindingChange.add(sw(3, 5, BR1))); // softwire 3 exists: the whole batch is refused
+        try {
+            p.apply(batch, keys -> calls.add(List.copyOf(keys)));
+            fail("a duplicate softwire was accepted");
+        } catch (InvalidBindingException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("entry 1000"));
+        }
+        assertTrue("nothing handed to the targets", calls.isEmpty());
+        assertSame("nothing applied", before, new HashMap<>(p.desired()));
+        assertEquals(640, p.table().size());
     }
 
     @Test
