@@ -11,4 +11,6 @@ fi
 mvn -o -B -q -Dstyle.color=never -pl lab,tests -am package dependency:build-classpath \
     -DskipTests -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime >/dev/null
 cd tests
-exec java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "target/classes:$(cat target/classpath.txt)" org.lwaftr.tests.bench.LabWriteBenchmark "$@"
+# The JVM options of scripts/lab.sh (the controller runs in this JVM; so does the raw client).
+# shellcheck disable=SC2086
+exec java ${LAB_JAVA_OPTS--XX:+UseParallelGC -Xms2g -Xmn1g} -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "target/classes:$(cat target/classpath.txt)" org.lwaftr.tests.bench.LabWriteBenchmark "$@"

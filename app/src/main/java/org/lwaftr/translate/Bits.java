@@ -8,6 +8,14 @@ import org.onlab.util.ImmutableByteSequence;
  * ONOS's PI translation and a P4Runtime encoder accept.
  */
 final class Bits {
+    /** Fields up to this wide share one instance per value (PSIDs, indexes, masks). */
+    private static final int SHARED_MAX_BITS = 16;
+    /**
+     * Per width, the values built so far: the softwires' entries then share their few distinct
+     * PSID and BR-index sequences (two fewer buffers per entry kept). Filled racily: the sequences are immutable (and
+     * safely published through their final field), so a lost race only builds one twice.
+     */
+    private static final ImmutableByteSequence[][] SHARED = new ImmutableByteSequence[SHARED_MAX_BITS + 1][];
 
     private Bits() {
     }
@@ -23,6 +31,23 @@ final class Bits {
             throw new IllegalArgumentException("value " + Long.toUnsignedString(value) + " does not fit "
                     + bits + " bits");
         }
+        if (bits <= SHARED_MAX_BITS && bits > 0) {
+            ImmutableByteSequence[] shared = SHARED[bits];
+            if (shared == null) {
+                shared = new ImmutableByteSequence[1 << bits];
+                SHARED[bits] = shared;
+            }
+            ImmutableByteSequence v = shared[(int) value];
+            if (v == null) {
+                v = build(value, bits);
+                shared[(int) value] = v;
+            }
+            return v;
+        }
+        return build(value, bits);
+    }
+
+    private static ImmutableByteSequence build(long value, int bits) {
         int n = (bits + 7) / 8;
         byte[] b = new byte[n];
         for (int i = n - 1; i >= 0; i--) {

@@ -10,6 +10,7 @@ import org.onosproject.net.pi.runtime.PiTableEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
 
 /**
@@ -33,16 +34,27 @@ public final class SoftwireEntries {
     public static List<PiTableEntry> of(Translator t, BindingTable table, Map<Ip6Address, Integer> brIndexes,
                                         ToIntFunction<SoftwireKey> counterIndex) {
         List<PiTableEntry> out = new ArrayList<>(table.size() + 2 * table.shapes().size());
+        forEach(t, table, brIndexes, counterIndex, out::add);
+        return out;
+    }
+
+    /**
+     * The same entries as {@link #of}, in the same order, handed over one at a time as they are
+     * translated (a caller can write them while it translates the rest, without holding a list).
+     *
+     * @param out receives each entry
+     */
+    public static void forEach(Translator t, BindingTable table, Map<Ip6Address, Integer> brIndexes,
+                               ToIntFunction<SoftwireKey> counterIndex, Consumer<PiTableEntry> out) {
         for (Softwire s : table.softwires()) {
             Integer br = brIndexes.get(s.br());
             int counter = counterIndex.applyAsInt(s.key());
             if (br != null && counter >= 0) {
-                out.add(t.binding(s, br, counter));
+                out.accept(t.binding(s, br, counter));
             }
         }
         for (Map.Entry<Integer, PortSetShape> a : table.shapes().entrySet()) {
-            out.addAll(t.address(a.getKey(), a.getValue()));
+            t.address(a.getKey(), a.getValue()).forEach(out);
         }
-        return out;
     }
 }

@@ -1,6 +1,7 @@
 package org.lwaftr.lab;
 
 import org.onosproject.net.pi.model.PiTableId;
+import org.onosproject.net.pi.runtime.PiExactFieldMatch;
 import org.onosproject.net.pi.runtime.PiFieldMatch;
 import org.onosproject.net.pi.runtime.PiMatchKey;
 import org.onosproject.net.pi.runtime.PiTableEntry;
@@ -20,7 +21,10 @@ final class EntryKey {
         // (ipv4, psid): mix each field's hash first (order-free, as PiMatchKey equality is).
         int h = mix(table.hashCode());
         for (PiFieldMatch m : match.fieldMatches()) {
-            h += mix(m.hashCode());
+            // An exact match's own hashCode boxes its parts into an array; equal matches have
+            // equal fields and values, so this hash agrees with PiMatchKey equality.
+            h += mix(m instanceof PiExactFieldMatch
+                    ? 31 * m.fieldId().hashCode() + ((PiExactFieldMatch) m).value().hashCode() : m.hashCode());
         }
         this.hash = h;
     }

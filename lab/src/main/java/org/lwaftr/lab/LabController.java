@@ -6,6 +6,7 @@ import org.lwaftr.core.BindingDiff;
 import org.lwaftr.core.Softwire;
 import org.lwaftr.slowpath.SlowPath;
 import org.onlab.packet.Ip6Address;
+import org.onosproject.net.pi.runtime.PiTableEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /**
  * The lab controller: the ONOS app's binding table, translation and slow path driving one or more
@@ -93,11 +95,7 @@ public final class LabController implements AutoCloseable {
      * @throws org.lwaftr.core.InvalidBindingException naming entry and field; nothing applied
      */
     public BindingDiff apply(List<BindingChange> changes) {
-        return onLane(() -> {
-            BindingDiff d = programmer.apply(changes);
-            push();
-            return d;
-        });
+        return onLane(() -> program(sink -> programmer.apply(changes, sink)));
     }
 
     /**
@@ -108,19 +106,34 @@ public final class LabController implements AutoCloseable {
      * @return what changed
      */
     public BindingDiff replaceAll(Collection<Softwire> softwires) {
-        return onLane(() -> {
-            BindingDiff d = programmer.replaceAll(softwires);
-            push();
-            return d;
-        });
+        return onLane(() -> program(sink -> programmer.replaceAll(softwires, sink)));
     }
 
-    /** Lane only: new entries to every converged target; a new slow path if the BRs changed. */
-    private void push() {
-        refreshSlowPath();
-        var changed = programmer.takeChanged();
-        var want = programmer.desired();
-        targets.forEach(t -> t.syncNow(want, changed));
+    /**
+     * Lane only: a table change whose entries are compared and written to every converged target
+     * as the programmer computes them (after the core validated the whole change); a new slow
+     * path if the BRs changed.
+     */
+    private BindingDiff program(Function<EntrySink, BindingDiff> change) {
+        targets.forEach(LabTarget::beginSync);
+        try {
+            BindingDiff d = change.apply(new EntrySink() {
+                @Override
+                public void expect(int entries) {
+                    targets.forEach(t -> t.syncExpect(entries));
+                }
+
+                @Override
+                public void changed(Collection<EntryKey> keys) {
+                    Map<EntryKey, PiTableEntry> want = programmer.desired();
+                    targets.forEach(t -> t.syncKeys(want, keys));
+                }
+            });
+            refreshSlowPath();
+            return d;
+        } finally {
+            targets.forEach(LabTarget::endSync);
+        }
     }
 
     private void refreshSlowPath() {

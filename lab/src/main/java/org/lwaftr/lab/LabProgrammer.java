@@ -14,6 +14,7 @@ import org.lwaftr.translate.Translator;
 import org.onlab.packet.Ip6Address;
 import org.onosproject.net.pi.runtime.PiTableEntry;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -21,28 +22,35 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import static org.lwaftr.translate.P4Names.TABLE_BINDING;
 
 /**
- * The entries every target must hold, computed with the app's {@link Translator} (config entries)
- * and {@link SoftwireEntries} (softwires), from the core {@link BindingTable}. Changes to the table
- * are atomic (the core validates a whole batch first). A small change updates only the entries of
- * the softwires and addresses it touches, and records their keys ({@link #takeChanged}) so that
- * targets compare only those. Runs on the controller's lane only.
+ * The entries every target must hold, computed with the app's {@link Translator} from the core
+ * {@link BindingTable}. Changes to the table are atomic (the core validates a whole batch before
+ * any entry is computed). Each change hands a sink, in order, the keys whose entries may differ
+ * (their entries are already in {@link #desired} then), so targets compare only those: a small
+ * change gives the entries of the softwires and addresses it touches, in one call; a large one or
+ * a new BR plan re-translates every entry, streamed in chunks (deleted keys first) so that targets
+ * can write one chunk while the next is translated. Runs on the controller's lane only.
  */
 final class LabProgrammer {
+    /**
+     * Keys per sink call when every entry is re-translated: small enough that a chunk's PI entries
+     * (~1.5 KB each) are still in the core's cache when targets encode them; targets still write
+     * {@link TargetSync#CHUNK} updates per Write.
+     */
+    static final int CHUNK = 256;
+
     private final Translator translator = new Translator();
     private final LwaftrPolicy policy;
     private DeviceSettings settings;
     private final BindingTable table;
     private final LabIndexes indexes = new LabIndexes();
-    private final Map<EntryKey, PiTableEntry> desired = new HashMap<>();
+    private Map<EntryKey, PiTableEntry> desired = new HashMap<>();
     private final Map<Integer, List<EntryKey>> addressKeys = new HashMap<>();
+    private List<EntryKey> deviceKeys = List.of();
     private Map<Ip6Address, Integer> brIndexes;
-    /** Keys whose entry may have changed since the last {@link #takeChanged}; null: any. */
-    private Set<EntryKey> changed;
 
     LabProgrammer(LwaftrPolicy policy, DeviceSettings settings) {
         this.policy = policy;
@@ -75,7 +83,17 @@ final class LabProgrammer {
      * @throws org.lwaftr.core.InvalidBindingException naming entry and field; nothing applied
      */
     BindingDiff apply(List<BindingChange> changes) {
-        return update(table.apply(changes));
+        return apply(changes, EntrySink.NONE);
+    }
+
+    /**
+     * Like {@link #apply(List)}; {@code sink} gets the keys whose entries may have changed.
+     *
+     * @throws org.lwaftr.core.InvalidBindingException naming entry and field; nothing applied and
+     *                                                 the sink not called
+     */
+    BindingDiff apply(List<BindingChange> changes, EntrySink sink) {
+        return update(table.apply(changes), sink);
     }
 
     /**
@@ -83,49 +101,57 @@ final class LabProgrammer {
      * @return what changed (the smallest diff)
      */
     BindingDiff replaceAll(Collection<Softwire> target) {
-        return update(table.replaceAll(target));
+        return replaceAll(target, EntrySink.NONE);
     }
 
-    private BindingDiff update(BindingDiff d) {
+    /** Like {@link #replaceAll(Collection)}; {@code sink} gets the keys whose entries may have changed. */
+    BindingDiff replaceAll(Collection<Softwire> target, EntrySink sink) {
+        return update(table.replaceAll(target), sink);
+    }
+
+    private BindingDiff update(BindingDiff d, EntrySink sink) {
         indexes.update(table, d);
         Map<Ip6Address, Integer> brs = indexes.brIndexes();
         // A new BR plan changes device entries and every binding; a large change is cheaper whole.
         if (!brs.equals(brIndexes) || d.size() > table.size() / 4) {
             brIndexes = brs;
-            rebuild();
+            rebuild(d, sink);
             return d;
         }
+        Set<EntryKey> changed = new HashSet<>();
         Set<Integer> addresses = new HashSet<>();
         for (Softwire s : d.removed()) {
-            forget(EntryKey.of(TABLE_BINDING, translator.bindingKey(s.key())));
+            forget(bindingKey(s), changed);
             addresses.add(s.ipv4Int());
         }
         d.replacedOld().forEach(s -> addresses.add(s.ipv4Int()));
-        d.added().forEach(s -> addresses.add(putBinding(s)));
-        d.replacedNew().forEach(s -> addresses.add(putBinding(s)));
+        d.added().forEach(s -> addresses.add(putBinding(s, changed)));
+        d.replacedNew().forEach(s -> addresses.add(putBinding(s, changed)));
         for (int ipv4 : addresses) {
             List<EntryKey> old = addressKeys.remove(ipv4);
             if (old != null) {
-                old.forEach(this::forget);
+                old.forEach(k -> forget(k, changed));
             }
             PortSetShape shape = table.shape(ipv4);
             if (shape != null) {
-                putAddress(ipv4, shape);
+                putAddress(ipv4, shape, changed);
             }
         }
+        sink.changed(changed);
         return d;
     }
 
-    private int putBinding(Softwire s) {
-        put(translator.binding(s, brIndexes.get(s.br()), indexes.counter(s.key())));
+    private int putBinding(Softwire s, Collection<EntryKey> changed) {
+        changed.add(put(translator.binding(s, brIndexes.get(s.br()), indexes.counter(s.key()))));
         return s.ipv4Int();
     }
 
-    private void putAddress(int ipv4, PortSetShape shape) {
+    private void putAddress(int ipv4, PortSetShape shape, Collection<EntryKey> changed) {
         List<PiTableEntry> entries = translator.address(ipv4, shape);
         EntryKey[] keys = new EntryKey[entries.size()];
         for (int i = 0; i < keys.length; i++) {
             keys[i] = put(entries.get(i));
+            changed.add(keys[i]);
         }
         addressKeys.put(ipv4, List.of(keys));
     }
@@ -133,49 +159,85 @@ final class LabProgrammer {
     private EntryKey put(PiTableEntry e) {
         EntryKey k = EntryKey.of(e);
         desired.put(k, e);
-        if (changed != null) {
-            changed.add(k);
-        }
         return k;
     }
 
-    private void forget(EntryKey k) {
+    private void forget(EntryKey k, Collection<EntryKey> changed) {
         desired.remove(k);
-        if (changed != null) {
-            changed.add(k);
-        }
+        changed.add(k);
     }
 
-    /** Every entry again, through the translator and SoftwireEntries (as the app's reconcile). */
-    private void rebuild() {
-        desired.clear();
-        addressKeys.clear();
-        changed = null;
+    private EntryKey bindingKey(Softwire s) {
+        return EntryKey.of(TABLE_BINDING, translator.bindingKey(s.key()));
+    }
+
+    /**
+     * Every entry again (device entries, then {@link SoftwireEntries}, as the app's reconcile),
+     * handed to the sink in chunks as they are translated; first the keys that are gone (removed softwires, unbound addresses, device
+     * entries of the old plan), so targets delete before they insert.
+     */
+    private void rebuild(BindingDiff d, EntrySink sink) {
         BrIndexPlan plan = BrIndexPlan.of(brIndexes, settings.brAddresses());
-        for (PiTableEntry e : translator.deviceEntries(settings, policy, plan)) {
-            put(e);
+        List<PiTableEntry> device = translator.deviceEntries(settings, policy, plan);
+        List<EntryKey> newDevice = new ArrayList<>(device.size());
+        device.forEach(e -> newDevice.add(EntryKey.of(e)));
+        int total = device.size() + table.size() + 2 * table.shapes().size();
+        if (2 * desired.size() < total) { // a large load: size the map once
+            Map<EntryKey, PiTableEntry> bigger = new HashMap<>(total * 4 / 3 + 16);
+            bigger.putAll(desired);
+            desired = bigger;
         }
-        for (PiTableEntry e : SoftwireEntries.of(translator, table, brIndexes, indexes::counter)) {
-            put(e);
+        sink.expect(total);
+        List<EntryKey> gone = new ArrayList<>();
+        Set<EntryKey> kept = new HashSet<>(newDevice);
+        deviceKeys.stream().filter(k -> !kept.contains(k)).forEach(k -> forget(k, gone));
+        for (Softwire s : d.removed()) {
+            if (table.get(s.key()) == null) { // removed and added again (new port set): a put below
+                forget(bindingKey(s), gone);
+            }
+            List<EntryKey> old = table.shape(s.ipv4Int()) == null ? addressKeys.remove(s.ipv4Int()) : null;
+            if (old != null) {
+                old.forEach(k -> forget(k, gone));
+            }
         }
+        sink.changed(gone);
+        // One list, reused: the sink does not keep the keys it is handed.
+        List<EntryKey> chunk = new ArrayList<>(CHUNK);
+        for (PiTableEntry e : device) {
+            chunk.add(put(e));
+        }
+        deviceKeys = newDevice;
+        SoftwireEntries.forEach(translator, table, brIndexes, indexes::counter, e -> {
+            chunk.add(put(e));
+            if (chunk.size() == CHUNK) {
+                sink.changed(chunk);
+                chunk.clear();
+            }
+        });
+        sink.changed(chunk);
         // Which keys each address's entries have, to replace or remove them on later changes.
-        table.shapes().forEach((ipv4, shape) -> addressKeys.put(ipv4,
-                translator.address(ipv4, shape).stream().map(EntryKey::of).collect(Collectors.toList())));
+        int addressEntries = 0;
+        for (Map.Entry<Integer, PortSetShape> a : table.shapes().entrySet()) {
+            List<EntryKey> keys = new ArrayList<>(2);
+            translator.address(a.getKey(), a.getValue()).forEach(e -> keys.add(EntryKey.of(e)));
+            addressKeys.put(a.getKey(), keys);
+            addressEntries += keys.size();
+        }
+        // Every key put above is in desired: anything more is an entry of the old table that the
+        // diff did not account for. Not expected; removed (and deleted) rather than left stale.
+        if (desired.size() != deviceKeys.size() + table.size() + addressEntries) {
+            Set<EntryKey> live = new HashSet<>(deviceKeys);
+            table.softwires().forEach(s -> live.add(bindingKey(s)));
+            addressKeys.values().forEach(live::addAll);
+            List<EntryKey> stale = new ArrayList<>();
+            new ArrayList<>(desired.keySet()).stream().filter(k -> !live.contains(k)).forEach(k -> forget(k, stale));
+            sink.changed(stale);
+        }
     }
 
     /** @return every entry a target must hold, by identity (a live view: lane only) */
     Map<EntryKey, PiTableEntry> desired() {
         return Collections.unmodifiableMap(desired);
-    }
-
-    /**
-     * @return the keys whose entries may differ from the previous call's, or null if any may
-     *         (compare everything); starts recording afresh
-     */
-    Set<EntryKey> takeChanged() {
-        Set<EntryKey> c = changed;
-        changed = new HashSet<>();
-        return c;
     }
 
     /** @return BR address → index, a copy */

@@ -8,8 +8,8 @@ import org.onosproject.net.pi.runtime.PiTableEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Collection;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
@@ -39,6 +39,8 @@ final class LabTarget implements AutoCloseable {
     private volatile boolean ready;
     private volatile boolean closed;
     private volatile int convergences;
+    /** The change being written (lane only), null if none or if this target is not converged. */
+    private TargetSync.Pass pass;
 
     LabTarget(TargetSpec spec, LabPipeline pipeline, LabLane lane,
               Supplier<Map<EntryKey, PiTableEntry>> desired, BiConsumer<LabTarget, PiPacketOperation> packetIns) {
@@ -80,20 +82,46 @@ final class LabTarget implements AutoCloseable {
         return sync.written();
     }
 
-    /**
-     * Writes the difference to the desired entries, comparing those of {@code changed} (all if
-     * null); on failure the target reconverges. Lane only.
-     */
-    void syncNow(Map<EntryKey, PiTableEntry> want, Set<EntryKey> changed) {
-        if (!ready) {
-            return; // converges with everything when it is back
+    /** Lane only: starts writing a change (nothing if not converged: it converges with everything when back). */
+    void beginSync() {
+        pass = ready ? sync.begin(device) : null;
+    }
+
+    /** Lane only: see {@link EntrySink#expect}. */
+    void syncExpect(int entries) {
+        if (pass != null) {
+            pass.expect(entries);
         }
-        try {
-            sync.sync(device, want, changed);
-        } catch (RuntimeException e) {
-            log.warn("{}: write failed ({}); reconverging", spec, e.getMessage());
-            markLost();
+    }
+
+    /** Lane only: compares these keys' entries and writes the difference (full Writes as they fill). */
+    void syncKeys(Map<EntryKey, PiTableEntry> want, Collection<EntryKey> keys) {
+        if (pass != null) {
+            try {
+                pass.compare(want, keys);
+            } catch (RuntimeException e) {
+                failed(e);
+            }
         }
+    }
+
+    /** Lane only: writes the rest of the change and waits for it; on failure the target reconverges. */
+    void endSync() {
+        if (pass != null) {
+            try {
+                pass.finish();
+                pass = null;
+            } catch (RuntimeException e) {
+                failed(e);
+            }
+        }
+    }
+
+    private void failed(RuntimeException e) {
+        log.warn("{}: write failed ({}); reconverging", spec, e.getMessage());
+        pass.abandon();
+        pass = null;
+        markLost();
     }
 
     private void supervise() {
@@ -202,7 +230,6 @@ final class LabTarget implements AutoCloseable {
         closed = true;
         ready = false;
         supervisor.interrupt();
-        sync.close();
         PiDevice d = device;
         if (d != null) {
             d.close();

@@ -1,19 +1,17 @@
 package org.lwaftr.lab;
 
+import org.lwaftr.lab.p4rt.PendingWrite;
 import org.lwaftr.lab.p4rt.PiDevice;
 import org.lwaftr.lab.p4rt.PiWriteBatch;
 import org.onosproject.net.pi.model.PiTableId;
 import org.onosproject.net.pi.runtime.PiTableEntry;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.lwaftr.translate.P4Names.*;
 
@@ -26,13 +24,14 @@ import static org.lwaftr.translate.P4Names.*;
 final class TargetSync {
     /** Updates per P4Runtime Write. */
     static final int CHUNK = 1000;
+    /** Full Writes sent before the oldest is acknowledged. */
+    static final int IN_FLIGHT = 2;
     /** Tables with keys (aftr_config has only its default entry, which is not read back). */
     static final List<PiTableId> KEYED_TABLES = List.of(TABLE_PORT_SIDE, TABLE_NEXT_HOP, TABLE_BR_ADDRESS,
             TABLE_BR_SOURCE, TABLE_AFTR_IPV4, TABLE_PSID_SHAPE, TABLE_BINDING, TABLE_BOUND_IPV4);
 
     private Map<EntryKey, PiTableEntry> installed = new HashMap<>();
     private long written;
-    private ExecutorService writer;
 
     /** @return updates written since start */
     long written() {
@@ -62,23 +61,9 @@ final class TargetSync {
      * @throws RuntimeException if a Write fails (call {@link #reconcile} then)
      */
     int sync(PiDevice device, Map<EntryKey, PiTableEntry> desired) {
-        return sync(device, desired, null);
-    }
-
-    /**
-     * Like {@link #sync(PiDevice, Map)}, comparing only the entries of {@code changed} (all if
-     * null): what the controller changed since this target was last in sync.
-     *
-     * @return updates written
-     * @throws RuntimeException if a Write fails (call {@link #reconcile} then)
-     */
-    int sync(PiDevice device, Map<EntryKey, PiTableEntry> desired, Set<EntryKey> changed) {
-        List<PiTableEntry> deletes = new ArrayList<>();
-        List<PiTableEntry> modifies = new ArrayList<>();
-        List<PiTableEntry> inserts = new ArrayList<>();
-        // `installed` is updated as the difference is found: if a Write then fails, the caller
-        // reconciles, which reads back what the switch really holds.
-        if (changed == null) {
+        Pass p = begin(device);
+        try {
+            List<PiTableEntry> deletes = new ArrayList<>();
             installed.entrySet().removeIf(ke -> {
                 if (!desired.containsKey(ke.getKey())) {
                     deletes.add(ke.getValue());
@@ -86,12 +71,56 @@ final class TargetSync {
                 }
                 return false;
             });
-            desired.forEach((k, e) -> compare(k, e, modifies, inserts));
-        } else {
-            for (EntryKey k : changed) {
+            p.writes.add(deletes, 0);
+            p.compare(desired, desired.keySet());
+            p.finish();
+        } finally {
+            p.abandon();
+        }
+        return p.writes.staged;
+    }
+
+    /**
+     * Starts a sync that compares keys as they arrive ({@link Pass#compare}), writing each full
+     * Write while the next keys are compared, until {@link Pass#finish}.
+     */
+    Pass begin(PiDevice device) {
+        return new Pass(device);
+    }
+
+    /** A sync in progress (lane only). On a failure, {@link #abandon} it and reconcile later. */
+    final class Pass {
+        private final Writes writes;
+
+        private Pass(PiDevice device) {
+            this.writes = new Writes(device);
+        }
+
+        /** About {@code entries} entries will be installed after this pass: sizes the map once. */
+        void expect(int entries) {
+            if (2 * installed.size() < entries) {
+                Map<EntryKey, PiTableEntry> bigger = new HashMap<>(entries * 4 / 3 + 16);
+                bigger.putAll(installed);
+                installed = bigger;
+            }
+        }
+
+        /**
+         * Compares the entries of {@code keys} (desired or gone) with what the switch holds and
+         * queues the difference: deletes, then modifications, then inserts.
+         *
+         * @throws RuntimeException if a Write fails
+         */
+        void compare(Map<EntryKey, PiTableEntry> desired, Collection<EntryKey> keys) {
+            List<PiTableEntry> deletes = new ArrayList<>();
+            List<PiTableEntry> modifies = new ArrayList<>();
+            List<PiTableEntry> inserts = new ArrayList<>();
+            // `installed` is updated as the difference is found: if a Write then fails, the caller
+            // reconciles, which reads back what the switch really holds.
+            for (EntryKey k : keys) {
                 PiTableEntry e = desired.get(k);
                 if (e != null) {
-                    compare(k, e, modifies, inserts);
+                    TargetSync.this.compare(k, e, modifies, inserts);
                 } else {
                     PiTableEntry had = installed.remove(k);
                     if (had != null) {
@@ -99,21 +128,26 @@ final class TargetSync {
                     }
                 }
             }
+            writes.add(deletes, 0);
+            writes.add(modifies, 1);
+            writes.add(inserts, 2);
         }
-        int n = deletes.size() + modifies.size() + inserts.size();
-        // More than one Write: encode the next while the switch applies the previous (a writer
-        // thread sends them one at a time, in order, so deletes are applied before inserts).
-        Writes w = new Writes(device, n > CHUNK ? writer() : null);
-        try {
-            w.add(deletes, 0);
-            w.add(modifies, 1);
-            w.add(inserts, 2);
-            w.finish();
-        } finally {
-            w.abandon();
-            written += w.sent;
+
+        /**
+         * Writes what is queued and waits for every Write.
+         *
+         * @return updates written in this pass
+         * @throws RuntimeException if a Write fails
+         */
+        int finish() {
+            writes.finish();
+            return writes.staged;
         }
-        return n;
+
+        /** After a failure (or instead of finish): waits for the Write in flight, drops the rest. */
+        void abandon() {
+            writes.abandon();
+        }
     }
 
     private void compare(EntryKey k, PiTableEntry e, List<PiTableEntry> modifies, List<PiTableEntry> inserts) {
@@ -134,32 +168,24 @@ final class TargetSync {
         installed = new HashMap<>();
     }
 
-    /** Stops the writer thread. */
-    void close() {
-        if (writer != null) {
-            writer.shutdownNow();
-        }
-    }
-
-    private ExecutorService writer() {
-        if (writer == null) {
-            writer = Executors.newSingleThreadExecutor(LabThreads.daemon("lab-writer"));
-        }
-        return writer;
-    }
-
-    /** Chunks of at most {@link #CHUNK} updates, each one Write, at most one in flight. */
-    private static final class Writes {
+    /**
+     * Chunks of at most {@link #CHUNK} updates, each one Write. Full chunks are sent without
+     * waiting, up to {@link #IN_FLIGHT} at a time, so the switch always has the next Write while
+     * the lane encodes more; a chunk with deletes is acknowledged before anything after it is
+     * sent (Writes in flight together may be applied in any order, and deletes free the keys
+     * and table space inserts may need). The last chunk is written and waited for, so a small
+     * change is one blocking Write.
+     */
+    private final class Writes {
         private final PiDevice device;
-        private final ExecutorService writer;
+        private final ArrayDeque<Sent> inFlight = new ArrayDeque<>();
         private PiWriteBatch batch;
-        private Future<?> inFlight;
-        private int inFlightSize;
-        private int sent;
+        private boolean batchDeletes;
+        private int staged;
+        private boolean done;
 
-        Writes(PiDevice device, ExecutorService writer) {
+        Writes(PiDevice device) {
             this.device = device;
-            this.writer = writer;
             this.batch = device.batch();
         }
 
@@ -167,65 +193,74 @@ final class TargetSync {
             for (PiTableEntry e : entries) {
                 if (kind == 0) {
                     batch.delete(e);
+                    batchDeletes = true;
                 } else if (kind == 1) {
                     batch.modify(e);
                 } else {
                     batch.insert(e);
                 }
+                staged++;
                 if (batch.size() == CHUNK) {
                     send();
                 }
             }
         }
 
-        void finish() {
-            send();
-            await();
+        private void send() {
+            PiWriteBatch b = batch;
+            boolean deletes = batchDeletes;
+            batch = device.batch();
+            batchDeletes = false;
+            while (!inFlight.isEmpty() && (inFlight.size() >= IN_FLIGHT || inFlight.peekLast().deletes)) {
+                awaitOldest();
+            }
+            inFlight.add(new Sent(device.writeAsync(b), b.size(), deletes));
         }
 
-        /** After a failure: waits for the Write in flight (its outcome is reconciled later). */
+        void finish() {
+            while (!inFlight.isEmpty()) {
+                awaitOldest();
+            }
+            PiWriteBatch b = batch;
+            batch = device.batch();
+            if (!b.isEmpty()) {
+                device.write(b);
+                written += b.size();
+            }
+            done = true;
+        }
+
+        /** After a failure: waits for the Writes in flight (their outcome is reconciled later). */
         void abandon() {
-            if (inFlight != null) {
+            if (done) {
+                return;
+            }
+            while (!inFlight.isEmpty()) {
                 try {
-                    await();
+                    awaitOldest();
                 } catch (RuntimeException ignored) {
                     // the first failure is the one reported
                 }
             }
         }
 
-        private void send() {
-            if (batch.isEmpty()) {
-                return;
-            }
-            PiWriteBatch b = batch;
-            batch = device.batch();
-            if (writer == null) {
-                device.write(b);
-                sent += b.size();
-                return;
-            }
-            await();
-            inFlight = writer.submit(() -> device.write(b));
-            inFlightSize = b.size();
+        private void awaitOldest() {
+            Sent s = inFlight.poll();
+            s.write.await();
+            written += s.size;
         }
+    }
 
-        private void await() {
-            if (inFlight == null) {
-                return;
-            }
-            Future<?> f = inFlight;
-            inFlight = null;
-            try {
-                f.get();
-                sent += inFlightSize;
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause()
-                        : new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while writing", e);
-            }
+    /** A Write in flight. */
+    private static final class Sent {
+        final PendingWrite write;
+        final int size;
+        final boolean deletes;
+
+        Sent(PendingWrite write, int size, boolean deletes) {
+            this.write = write;
+            this.size = size;
+            this.deletes = deletes;
         }
     }
 }

@@ -8,6 +8,7 @@ import org.lwaftr.config.PortBinding;
 import org.lwaftr.config.PortRole;
 import org.lwaftr.config.SideSettings;
 import org.lwaftr.core.BindingChange;
+import org.lwaftr.core.InvalidBindingException;
 import org.lwaftr.core.PortSet;
 import org.lwaftr.core.Softwire;
 import org.lwaftr.translate.BrIndexPlan;
@@ -19,6 +20,7 @@ import org.onlab.packet.MacAddress;
 import org.onosproject.net.pi.runtime.PiTableEntry;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,8 +28,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
 
 /**
  * The programmer's incremental entries (small changes update only the softwires and addresses
@@ -61,9 +64,13 @@ public class LabProgrammerTest {
         for (int n = 0; n < 640; n++) {
             initial.add(sw(n, 1, BR1));
         }
-        p.replaceAll(initial);
-        assertNull("after a rebuild every key may differ", p.takeChanged());
+        List<Collection<EntryKey>> calls = new ArrayList<>();
+        p.replaceAll(initial, keys -> calls.add(List.copyOf(keys)));
         assertSame("after the initial load", full(), new HashMap<>(p.desired()));
+        Set<EntryKey> emitted = new HashSet<>();
+        calls.forEach(emitted::addAll);
+        assertEquals("a rebuild hands every entry to the targets", p.desired().keySet(), emitted);
+        assertTrue("in chunks of at most a Write", calls.stream().allMatch(c -> c.size() <= LabProgrammer.CHUNK));
     }
 
     @Test
@@ -83,21 +90,89 @@ public class LabProgrammerTest {
         step(List.of(BindingChange.replace(sw(8, 1, BR2))));
     }
 
+    @Test
+    public void anInvalidBatchHandsNothingToTheTargets() {
+        Map<EntryKey, PiTableEntry> before = new HashMap<>(p.desired());
+        List<Collection<EntryKey>> calls = new ArrayList<>();
+        List<BindingChange> batch = new ArrayList<>();
+        for (int n = 1000; n < 2000; n++) { // large enough to be streamed if it were valid
+            batch.add(BindingChange.add(sw(n, 1, BR1)));
+        }
+        batch.add(BindingChange.add(sw(3, 5, BR1))); // softwire 3 exists: the whole batch is refused
+        try {
+            p.apply(batch, keys -> calls.add(List.copyOf(keys)));
+            fail("a duplicate softwire was accepted");
+        } catch (InvalidBindingException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("entry 1000"));
+        }
+        assertTrue("nothing handed to the targets", calls.isEmpty());
+        assertSame("nothing applied", before, new HashMap<>(p.desired()));
+        assertEquals(640, p.table().size());
+    }
+
+    @Test
+    public void largeChangesAreStreamedWithDeletesFirst() {
+        // More than a quarter of the table: re-translated whole. Addresses 10.0.0.0-3 lose all
+        // their softwires, 10.0.0.4 some; softwire 300 changes port set (removed and added: its
+        // key stays, no delete).
+        List<BindingChange> big = new ArrayList<>();
+        for (int n = 0; n < 280; n++) {
+            big.add(BindingChange.remove(sw(n, 1, BR1).key()));
+        }
+        big.add(BindingChange.remove(sw(300, 1, BR1).key()));
+        big.add(BindingChange.add(Softwire.of(Ip4Address.valueOf(BASE + 300 / 64), PortSet.of(6, 6, 300 % 64),
+                Ip6Address.valueOf("2001:db8:9::1"), BR1)));
+        step(big);
+        // Everything goes (an empty table), then comes back with another BR.
+        List<Softwire> none = List.of();
+        List<Collection<EntryKey>> calls = new ArrayList<>();
+        Map<EntryKey, PiTableEntry> before = new HashMap<>(p.desired());
+        p.replaceAll(none, keys -> calls.add(List.copyOf(keys)));
+        assertSame("empty", full(), new HashMap<>(p.desired()));
+        checkEmitted(before, new HashMap<>(p.desired()), calls);
+        List<BindingChange> back = new ArrayList<>();
+        for (int n = 0; n < 100; n++) {
+            back.add(BindingChange.add(sw(n, 4, BR2)));
+        }
+        step(back);
+    }
+
     private void step(List<BindingChange> changes) {
         Map<EntryKey, PiTableEntry> before = new HashMap<>(p.desired());
-        p.apply(changes);
+        List<Collection<EntryKey>> calls = new ArrayList<>();
+        p.apply(changes, keys -> calls.add(List.copyOf(keys)));
         Map<EntryKey, PiTableEntry> after = new HashMap<>(p.desired());
         assertSame("after " + changes.get(0) + " …", full(), after);
-        Set<EntryKey> changed = p.takeChanged();
-        if (changed != null) {
-            Set<EntryKey> keys = new HashSet<>(before.keySet());
-            keys.addAll(after.keySet());
-            for (EntryKey k : keys) {
-                if (!Objects.equals(before.get(k), after.get(k))) {
-                    assertTrue(k + " differs but is not among the changed keys", changed.contains(k));
+        checkEmitted(before, after, calls);
+    }
+
+    /**
+     * Every entry that differs is among the keys handed to the sink, and entries that are gone
+     * are handed over no later than the first entry that is put (targets delete before inserting).
+     */
+    private static void checkEmitted(Map<EntryKey, PiTableEntry> before, Map<EntryKey, PiTableEntry> after,
+                                     List<Collection<EntryKey>> calls) {
+        Set<EntryKey> changed = new HashSet<>();
+        calls.forEach(changed::addAll);
+        Set<EntryKey> keys = new HashSet<>(before.keySet());
+        keys.addAll(after.keySet());
+        for (EntryKey k : keys) {
+            if (!Objects.equals(before.get(k), after.get(k))) {
+                assertTrue(k + " differs but is not among the changed keys", changed.contains(k));
+            }
+        }
+        int lastGone = -1;
+        int firstPut = Integer.MAX_VALUE;
+        for (int i = 0; i < calls.size(); i++) {
+            for (EntryKey k : calls.get(i)) {
+                if (after.containsKey(k)) {
+                    firstPut = Math.min(firstPut, i);
+                } else if (before.containsKey(k)) {
+                    lastGone = i;
                 }
             }
         }
+        assertTrue("deletes (call " + lastGone + ") come before puts (call " + firstPut + ")", lastGone <= firstPut);
     }
 
     /** Fails listing (a few of) the keys whose entries differ: the maps are large. */

@@ -1,5 +1,6 @@
 package org.lwaftr.lab.p4rt;
 
+import com.google.common.util.concurrent.ListenableFuture;
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -22,11 +23,13 @@ import p4.v1.P4RuntimeOuterClass.SetForwardingPipelineConfigRequest;
 import p4.v1.P4RuntimeOuterClass.Uint128;
 import p4.v1.P4RuntimeOuterClass.Update;
 import p4.v1.P4RuntimeOuterClass.WriteRequest;
+import p4.v1.P4RuntimeOuterClass.WriteResponse;
 
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -43,6 +46,7 @@ public final class P4RuntimeClient implements AutoCloseable {
     private final ManagedChannel channel;
     private final P4RuntimeGrpc.P4RuntimeStub asyncStub;
     private final P4RuntimeGrpc.P4RuntimeBlockingStub stub;
+    private final P4RuntimeGrpc.P4RuntimeFutureStub futureStub;
     private final CopyOnWriteArrayList<StreamListener> listeners = new CopyOnWriteArrayList<>();
     private volatile long rpcTimeoutMillis = 60_000;
     private volatile long arbitrationTimeoutMillis = 10_000;
@@ -57,6 +61,7 @@ public final class P4RuntimeClient implements AutoCloseable {
                 .maxInboundMessageSize(MAX_MESSAGE_BYTES).build();
         this.asyncStub = P4RuntimeGrpc.newStub(channel);
         this.stub = P4RuntimeGrpc.newBlockingStub(channel);
+        this.futureStub = P4RuntimeGrpc.newFutureStub(channel);
     }
 
     /**
@@ -197,19 +202,56 @@ public final class P4RuntimeClient implements AutoCloseable {
         if (updates.isEmpty()) {
             return;
         }
-        WriteRequest req = WriteRequest.newBuilder().setDeviceId(deviceId).setElectionId(electionId)
-                .addAllUpdates(updates).build();
         try {
-            stub().write(req);
+            stub().write(writeRequest(updates));
         } catch (StatusRuntimeException e) {
-            List<UpdateError> errors = updateErrors(e, updates);
-            String detail = errors.isEmpty() ? e.getStatus().toString()
-                    : errors.size() + " of " + updates.size() + " updates failed: "
-                    + errors.stream().limit(5).map(UpdateError::toString).collect(Collectors.joining("; "))
-                    + (errors.size() > 5 ? "; ..." : "");
-            throw new P4RuntimeWriteException(e.getStatus().getCode(), "Write to " + target + " device " + deviceId
-                    + ": " + detail, errors, updates.size(), e);
+            throw writeFailure(e, updates);
         }
+    }
+
+    /**
+     * Sends a batch of updates in one Write and returns at once, so the caller prepares the next
+     * while the switch applies this one, without a thread hand-off per Write. Writes in flight
+     * together may be applied in any order: a caller that needs order awaits each before
+     * sending the next.
+     *
+     * @return the Write in flight; {@link PendingWrite#await} reports its failure
+     */
+    public PendingWrite writeAsync(List<Update> updates) {
+        if (updates.isEmpty()) {
+            return PendingWrite.DONE;
+        }
+        ListenableFuture<WriteResponse> f = futureStub.withDeadlineAfter(rpcTimeoutMillis, TimeUnit.MILLISECONDS)
+                .write(writeRequest(updates));
+        return () -> {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof StatusRuntimeException
+                        ? writeFailure((StatusRuntimeException) e.getCause(), updates)
+                        : new P4RuntimeException(Status.Code.UNKNOWN, "Write to " + target + " device " + deviceId
+                        + " failed: " + e.getCause(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                f.cancel(false);
+                throw new P4RuntimeException(Status.Code.CANCELLED, "interrupted while writing to " + target, e);
+            }
+        };
+    }
+
+    private WriteRequest writeRequest(List<Update> updates) {
+        return WriteRequest.newBuilder().setDeviceId(deviceId).setElectionId(electionId)
+                .addAllUpdates(updates).build();
+    }
+
+    private P4RuntimeWriteException writeFailure(StatusRuntimeException e, List<Update> updates) {
+        List<UpdateError> errors = updateErrors(e, updates);
+        String detail = errors.isEmpty() ? e.getStatus().toString()
+                : errors.size() + " of " + updates.size() + " updates failed: "
+                + errors.stream().limit(5).map(UpdateError::toString).collect(Collectors.joining("; "))
+                + (errors.size() > 5 ? "; ..." : "");
+        return new P4RuntimeWriteException(e.getStatus().getCode(), "Write to " + target + " device " + deviceId
+                + ": " + detail, errors, updates.size(), e);
     }
 
     /** Reads entities (each may be a wildcard, e.g. a table id without match) and returns all answers. */

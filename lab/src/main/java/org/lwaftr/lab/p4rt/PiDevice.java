@@ -60,6 +60,11 @@ public final class PiDevice implements AutoCloseable {
         client.write(batch.updates());
     }
 
+    /** Sends a batch without waiting; see {@link P4RuntimeClient#writeAsync}. */
+    public PendingWrite writeAsync(PiWriteBatch batch) {
+        return client.writeAsync(batch.updates());
+    }
+
     /** Every entry of a table (the default entry is not included by P4Runtime wildcard reads). */
     public List<PiTableEntry> readTable(PiTableId table) {
         return client.read(List.of(encoder.tableRead(table))).stream()

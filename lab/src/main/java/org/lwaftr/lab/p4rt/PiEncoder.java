@@ -107,7 +107,7 @@ public final class PiEncoder {
         int lastId = Integer.MIN_VALUE;
         boolean sorted = true;
         for (PiActionParam p : params) {
-            P4Field f = a.field(p.id().id());
+            P4Field f = a.field(p.id(), p.id().id());
             sorted &= f.id() > lastId;
             lastId = f.id();
             b.addParams(Action.Param.newBuilder().setParamId(f.id())
@@ -115,7 +115,7 @@ public final class PiEncoder {
                             + f.name())));
         }
         // PI parameters are unique by id and each named a declared one: equal counts mean none is missing.
-        if (params.size() != a.fields().size()) {
+        if (params.size() != a.fieldCount()) {
             Set<String> given = params.stream().map(p -> p.id().id()).collect(Collectors.toSet());
             List<String> missing = a.fields().stream().map(P4Field::name).filter(n -> !given.contains(n))
                     .collect(Collectors.toList());
@@ -221,7 +221,7 @@ public final class PiEncoder {
         int lastId = Integer.MIN_VALUE;
         boolean sorted = true;
         for (PiFieldMatch m : given) {
-            P4Field f = table.field(m.fieldId().id());
+            P4Field f = table.field(m.fieldId(), m.fieldId().id());
             exact += f.matchType() == PiMatchType.EXACT ? 1 : 0;
             sorted &= f.id() > lastId;
             lastId = f.id();

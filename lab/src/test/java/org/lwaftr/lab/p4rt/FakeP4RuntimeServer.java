@@ -24,16 +24,41 @@ import p4.v1.P4RuntimeOuterClass.WriteResponse;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A minimal P4Runtime server on loopback for client tests: arbitration by highest election id,
  * Write that fails updates whose table id is {@link #BAD_TABLE} with per-update details, Read
  * answering what was written, packet-outs echoed back as packet-ins.
  */
-final class FakeP4RuntimeServer implements AutoCloseable {
+public final class FakeP4RuntimeServer implements AutoCloseable {
     static final int BAD_TABLE = 999;
+
+    /** One Write as the server saw it. */
+    public static final class WriteRecord {
+        /** System.nanoTime() when it arrived and when it was answered. */
+        public final long arrived;
+        public final long answered;
+        /** Number of DELETE updates, and of all updates. */
+        public final int deletes;
+        public final int updates;
+
+        WriteRecord(long arrived, long answered, int deletes, int updates) {
+            this.arrived = arrived;
+            this.answered = answered;
+            this.deletes = deletes;
+            this.updates = updates;
+        }
+    }
+
+    private final List<WriteRecord> writeLog = new CopyOnWriteArrayList<>();
+    private final AtomicInteger writesInProgress = new AtomicInteger();
+    private final AtomicInteger mostWritesInProgress = new AtomicInteger();
+    private volatile long writeDelayMillis;
 
     final List<SetForwardingPipelineConfigRequest> pipelines = new CopyOnWriteArrayList<>();
     final List<Entity> written = new CopyOnWriteArrayList<>();
@@ -41,13 +66,32 @@ final class FakeP4RuntimeServer implements AutoCloseable {
     private final Server server;
     private volatile long highestElection;
 
-    FakeP4RuntimeServer() throws IOException {
+    /** Starts on a free loopback port. */
+    public FakeP4RuntimeServer() throws IOException {
         server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)).addService(new Service())
                 .build().start();
     }
 
-    int port() {
+    /** The port it listens on. */
+    public int port() {
         return server.getPort();
+    }
+
+    /** Each Write is answered this long after it arrived (so Writes sent without waiting overlap). */
+    public void delayWrites(long millis) {
+        writeDelayMillis = millis;
+    }
+
+    /** The Writes answered so far, by arrival. */
+    public List<WriteRecord> writes() {
+        List<WriteRecord> out = new ArrayList<>(writeLog);
+        out.sort(Comparator.comparingLong(w -> w.arrived));
+        return out;
+    }
+
+    /** The most Writes that were in progress at once. */
+    public int mostWritesInProgress() {
+        return mostWritesInProgress.get();
     }
 
     /** Ends every open stream with UNAVAILABLE, as a crashing switch would. */
@@ -57,6 +101,7 @@ final class FakeP4RuntimeServer implements AutoCloseable {
         highestElection = 0;
     }
 
+    /** Stops the server. */
     @Override
     public void close() {
         server.shutdownNow();
@@ -104,6 +149,16 @@ final class FakeP4RuntimeServer implements AutoCloseable {
 
         @Override
         public void write(WriteRequest req, StreamObserver<WriteResponse> out) {
+            long arrived = System.nanoTime();
+            mostWritesInProgress.accumulateAndGet(writesInProgress.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(writeDelayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            int deletes = (int) req.getUpdatesList().stream().filter(u -> u.getType() == Update.Type.DELETE).count();
+            writesInProgress.decrementAndGet();
+            writeLog.add(new WriteRecord(arrived, System.nanoTime(), deletes, req.getUpdatesCount()));
             com.google.rpc.Status.Builder details = com.google.rpc.Status.newBuilder()
                     .setCode(Status.Code.UNKNOWN.value()).setMessage("Write failure");
             boolean failed = false;

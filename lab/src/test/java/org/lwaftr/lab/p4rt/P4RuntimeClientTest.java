@@ -68,10 +68,8 @@ public class P4RuntimeClientTest {
 
     @Test
     public void writeErrorsAreDecodedPerUpdate() {
-        Update good = Update.newBuilder().setType(Update.Type.INSERT).setEntity(Entity.newBuilder()
-                .setTableEntry(TableEntry.newBuilder().setTableId(1))).build();
-        Update bad = Update.newBuilder().setType(Update.Type.INSERT).setEntity(Entity.newBuilder()
-                .setTableEntry(TableEntry.newBuilder().setTableId(FakeP4RuntimeServer.BAD_TABLE))).build();
+        Update good = insertInto(1);
+        Update bad = insertInto(FakeP4RuntimeServer.BAD_TABLE);
         try {
             client.write(List.of(good, bad, good));
             fail();
@@ -85,6 +83,30 @@ public class P4RuntimeClientTest {
             assertEquals(bad, err.update());
             assertTrue(e.getMessage(), e.getMessage().contains("1 of 3 updates failed: update #1 (INSERT TABLE_ENTRY)"));
         }
+    }
+
+    private static Update insertInto(int tableId) {
+        return Update.newBuilder().setType(Update.Type.INSERT).setEntity(Entity.newBuilder()
+                .setTableEntry(TableEntry.newBuilder().setTableId(tableId))).build();
+    }
+
+    @Test
+    public void anAsyncWriteReportsItsFailureWhenAwaited() {
+        Update good = insertInto(1);
+        Update bad = insertInto(FakeP4RuntimeServer.BAD_TABLE);
+        PendingWrite ok = client.writeAsync(List.of(good));
+        PendingWrite failing = client.writeAsync(List.of(bad, good));
+        ok.await();
+        try {
+            failing.await();
+            fail();
+        } catch (P4RuntimeWriteException e) {
+            assertEquals(2, e.batchSize());
+            assertEquals(1, e.errors().size());
+            assertEquals(0, e.errors().get(0).index());
+            assertEquals(bad, e.errors().get(0).update());
+        }
+        assertEquals(2, server.written.size()); // both Writes reached the switch (their good updates)
     }
 
     @Test
