@@ -52,11 +52,10 @@ public final class LabController implements AutoCloseable {
 
     /** A next hop given by IP resolved or changed: its next_hop entry to every target. */
     private void nextHopsLearned(org.onlab.packet.MacAddress lwb4, org.onlab.packet.MacAddress internet) {
-        onLane(() -> {
-            programmer.settings(config.settings().withLearnedNextHops(lwb4, internet));
-            push();
+        onLane(() -> program(sink -> {
+            programmer.settings(config.settings().withLearnedNextHops(lwb4, internet), sink);
             return null;
-        });
+        }));
     }
 
     /**

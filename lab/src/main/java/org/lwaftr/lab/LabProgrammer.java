@@ -59,17 +59,34 @@ final class LabProgrammer {
     }
 
     /**
-     * Replaces the device settings (a next hop given by IP was resolved): every entry again.
+     * Replaces the device settings when a next hop given by IP was resolved or changed: the device
+     * entries (next_hop among them) are translated again and the keys that changed handed to
+     * {@code sink}. Softwire entries do not depend on next hops and stay.
      *
-     * @param s the settings with the learned next-hop MACs
+     * @param s    the settings with the learned next-hop MACs (same BR addresses as before)
+     * @param sink gets the device entries' keys, gone or (re)put
      */
-    void settings(DeviceSettings s) {
-        if (!s.equals(settings)) {
-            settings = s;
-            if (brIndexes != null) {
-                rebuild();
-            }
+    void settings(DeviceSettings s, EntrySink sink) {
+        if (!s.brAddresses().equals(settings.brAddresses())) {
+            throw new IllegalArgumentException("settings: only next hops may change here, not BR addresses");
         }
+        if (s.equals(settings)) {
+            return;
+        }
+        settings = s;
+        if (brIndexes == null) {
+            return; // nothing translated yet: the first change translates with these settings
+        }
+        List<PiTableEntry> device = translator.deviceEntries(settings, policy,
+                BrIndexPlan.of(brIndexes, settings.brAddresses()));
+        List<EntryKey> newDevice = new ArrayList<>(device.size());
+        device.forEach(e -> newDevice.add(EntryKey.of(e)));
+        Set<EntryKey> kept = new HashSet<>(newDevice);
+        List<EntryKey> changed = new ArrayList<>();
+        deviceKeys.stream().filter(k -> !kept.contains(k)).forEach(k -> forget(k, changed));
+        device.forEach(e -> changed.add(put(e)));
+        deviceKeys = newDevice;
+        sink.changed(changed);
     }
 
     /** @return the binding table (the slow path reads it) */

@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
 import static org.lwaftr.translate.P4Names.PARAM_DST_MAC;
+import static org.lwaftr.translate.P4Names.TABLE_BINDING;
 import static org.lwaftr.translate.P4Names.TABLE_NEXT_HOP;
 
 /** A next hop given by IP: no next_hop entry in the lab's desired state until it is resolved. */
@@ -40,12 +41,24 @@ public class LabProgrammerNextHopTest {
                 List.of(new PortBinding(1, 0, PortRole.LWB4, M1), new PortBinding(2, 0, PortRole.INTERNET, M2)),
                 List.of(Ip4Address.valueOf("192.0.2.254")), List.of(), List.of());
         LabProgrammer p = new LabProgrammer(LwaftrPolicy.DEFAULT, settings);
-        p.replaceAll(List.of());
-        p.takeChanged();
+        p.replaceAll(List.of(org.lwaftr.core.Softwire.of(Ip4Address.valueOf("198.51.100.1"),
+                org.lwaftr.core.PortSet.of(6, 6, 1), org.onlab.packet.Ip6Address.valueOf("2001:db8::1"),
+                org.onlab.packet.Ip6Address.valueOf("2001:db8:ffff::1"))));
+        assertTrue(p.desired().values().stream().anyMatch(e -> e.table().equals(TABLE_BINDING)));
         assertEquals("the lwB4 side only", List.of(M1), nextHopMacs(p));
-        p.settings(settings.withLearnedNextHops(null, ROUTER));
-        assertNull("every entry compared again", p.takeChanged());
+        List<EntryKey> handed = new java.util.ArrayList<>();
+        p.settings(settings.withLearnedNextHops(null, ROUTER), handed::addAll);
         assertEquals(2, nextHopMacs(p).size());
         assertEquals(true, nextHopMacs(p).contains(ROUTER));
+        assertTrue("the new next_hop entry goes to the targets", handed.stream()
+                .anyMatch(k -> p.desired().get(k) != null && p.desired().get(k).table().equals(TABLE_NEXT_HOP)
+                        && ((PiAction) p.desired().get(k).action()).parameters().stream()
+                        .anyMatch(x -> x.id().equals(PARAM_DST_MAC)
+                                && MacAddress.valueOf(x.value().asArray()).equals(ROUTER))));
+        assertTrue("device entries only", handed.stream().noneMatch(k -> p.desired().get(k) != null
+                && p.desired().get(k).table().equals(TABLE_BINDING)));
+        handed.clear();
+        p.settings(settings.withLearnedNextHops(null, ROUTER), handed::addAll);
+        assertEquals("the same MAC again: nothing", List.of(), handed);
     }
 }
