@@ -18,6 +18,13 @@ interface EntrySink {
     }
 
     /**
+     * Before any {@link #changed}: the change gives these counter indexes to softwires after other
+     * softwires had them (their cells must be zeroed before the new bindings are written).
+     */
+    default void countersReused(Collection<Integer> counterIndexes) {
+    }
+
+    /**
      * These keys' entries may have changed: each is in the desired entries, or gone from them.
      *
      * @param keys the keys; not kept after the call

@@ -1,11 +1,14 @@
 package org.lwaftr.lab;
 
+import org.lwaftr.api.CounterValue;
 import org.lwaftr.config.SlowPathConfigs;
 import org.lwaftr.core.BindingChange;
 import org.lwaftr.core.BindingDiff;
 import org.lwaftr.core.Softwire;
+import org.lwaftr.core.SoftwireKey;
 import org.lwaftr.slowpath.SlowPath;
 import org.onlab.packet.Ip6Address;
+import org.onosproject.net.pi.runtime.PiMeterCellConfig;
 import org.onosproject.net.pi.runtime.PiTableEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +79,8 @@ public final class LabController implements AutoCloseable {
             return null;
         });
         for (TargetSpec s : targets) {
-            LabTarget t = new LabTarget(s, pipe, c.lane, c.programmer::desired, c.packets::packetIn);
+            LabTarget t = new LabTarget(s, pipe, c.lane, c.programmer::desired, c.programmer::puntMeters,
+                    c.packets::packetIn);
             c.targets.add(t);
             t.start();
         }
@@ -120,6 +124,11 @@ public final class LabController implements AutoCloseable {
                 @Override
                 public void expect(int entries) {
                     targets.forEach(t -> t.syncExpect(entries));
+                }
+
+                @Override
+                public void countersReused(Collection<Integer> counterIndexes) {
+                    targets.forEach(t -> t.zeroReusedCounters(counterIndexes));
                 }
 
                 @Override
@@ -185,6 +194,39 @@ public final class LabController implements AutoCloseable {
         out.put("lab-packet-in", packets.packetIns());
         out.put("lab-packet-out", packets.packetOuts());
         out.put("lab-packet-failures", packets.failures());
+        return out;
+    }
+
+    /**
+     * @param key a softwire
+     * @return per target, in order: its counters {downstream, upstream}, or null if the target is
+     *     not converged or the softwire does not exist
+     */
+    public List<CounterValue[]> softwireCounters(SoftwireKey key) {
+        int index = onLane(() -> programmer.counter(key));
+        List<CounterValue[]> out = new ArrayList<>();
+        for (LabTarget t : targets) {
+            if (index < 0 || !t.isReady()) {
+                out.add(null);
+                continue;
+            }
+            CounterValue[] v = LabStats.softwires(t.device(), programmer.table(), Map.of(key.packed(), index))
+                    .values().stream().findFirst().orElse(null);
+            out.add(v != null ? v : new CounterValue[] {CounterValue.ZERO, CounterValue.ZERO});
+        }
+        return out;
+    }
+
+    /** @return per target, in order: its punt meter cells as read back (RFC 7596 §9), empty if not converged */
+    public List<List<PiMeterCellConfig>> puntMeters() {
+        List<List<PiMeterCellConfig>> out = new ArrayList<>();
+        for (LabTarget t : targets) {
+            List<PiMeterCellConfig> cells = new ArrayList<>();
+            if (t.isReady()) {
+                programmer.puntMeters().forEach(c -> cells.add(t.device().readMeter(c.cellId())));
+            }
+            out.add(cells);
+        }
         return out;
     }
 

@@ -7,9 +7,11 @@ import org.lwaftr.core.SoftwireKey;
 import org.lwaftr.translate.P4Names;
 import org.onlab.packet.Ip6Address;
 
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,6 +27,10 @@ final class LabIndexes {
     /** No counter index below this is free (so allocation does not rescan the used ones). */
     private int lowestFree;
     private final Map<Ip6Address, Integer> brs = new HashMap<>();
+    /** Counter indexes freed since the start: their cells hold a former softwire's counts. */
+    private final BitSet freedBefore = new BitSet();
+    /** Indexes of {@link #freedBefore} taken again by the last update. */
+    private List<Integer> reused = new ArrayList<>();
 
     /** Brings the indexes to the table after {@code diff} (the change that made it): O(diff). */
     void update(BindingTable table, BindingDiff diff) {
@@ -47,11 +53,16 @@ final class LabIndexes {
             }
             usedCounters.set(i);
             lowestFree = i + 1;
+            if (freedBefore.get(i)) {
+                freedBefore.clear(i);
+                reused.add(i);
+            }
             return i;
         });
     }
 
     private void free(int index) {
+        freedBefore.set(index);
         usedCounters.clear(index);
         lowestFree = Math.min(lowestFree, index);
     }
@@ -68,6 +79,13 @@ final class LabIndexes {
                 brs.put(br, i);
             }
         }
+    }
+
+    /** @return the counter indexes the last updates gave to softwires after others had them; then forgets them */
+    List<Integer> takeReused() {
+        List<Integer> out = reused;
+        reused = new ArrayList<>();
+        return out;
     }
 
     /** @return the counter index of a softwire, or -1 */

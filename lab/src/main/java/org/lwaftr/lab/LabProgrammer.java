@@ -12,6 +12,7 @@ import org.lwaftr.translate.BrIndexPlan;
 import org.lwaftr.translate.SoftwireEntries;
 import org.lwaftr.translate.Translator;
 import org.onlab.packet.Ip6Address;
+import org.onosproject.net.pi.runtime.PiMeterCellConfig;
 import org.onosproject.net.pi.runtime.PiTableEntry;
 
 import java.util.ArrayList;
@@ -89,6 +90,11 @@ final class LabProgrammer {
         sink.changed(changed);
     }
 
+    /** @return the punt meter cells of the policy (RFC 7596 §9), written to every target */
+    List<PiMeterCellConfig> puntMeters() {
+        return translator.puntMeters(policy);
+    }
+
     /** @return the binding table (the slow path reads it) */
     BindingTable table() {
         return table;
@@ -128,6 +134,10 @@ final class LabProgrammer {
 
     private BindingDiff update(BindingDiff d, EntrySink sink) {
         indexes.update(table, d);
+        List<Integer> reused = indexes.takeReused();
+        if (!reused.isEmpty()) {
+            sink.countersReused(reused);
+        }
         Map<Ip6Address, Integer> brs = indexes.brIndexes();
         // A new BR plan changes device entries and every binding; a large change is cheaper whole.
         if (!brs.equals(brIndexes) || d.size() > table.size() / 4) {

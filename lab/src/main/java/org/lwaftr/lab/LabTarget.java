@@ -3,12 +3,14 @@ package org.lwaftr.lab;
 import org.lwaftr.lab.p4rt.P4RuntimeClient;
 import org.lwaftr.lab.p4rt.PiDevice;
 import org.lwaftr.lab.p4rt.StreamListener;
+import org.onosproject.net.pi.runtime.PiMeterCellConfig;
 import org.onosproject.net.pi.runtime.PiPacketOperation;
 import org.onosproject.net.pi.runtime.PiTableEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
@@ -32,6 +34,7 @@ final class LabTarget implements AutoCloseable {
     private final Supplier<Map<EntryKey, PiTableEntry>> desired;
     private final BiConsumer<LabTarget, PiPacketOperation> packetIns;
     private final TargetSync sync = new TargetSync();
+    private final TargetCells cells;
     private final Object signal = new Object();
     private final Thread supervisor;
     private volatile PiDevice device;
@@ -43,7 +46,9 @@ final class LabTarget implements AutoCloseable {
     private TargetSync.Pass pass;
 
     LabTarget(TargetSpec spec, LabPipeline pipeline, LabLane lane,
-              Supplier<Map<EntryKey, PiTableEntry>> desired, BiConsumer<LabTarget, PiPacketOperation> packetIns) {
+              Supplier<Map<EntryKey, PiTableEntry>> desired, Supplier<List<PiMeterCellConfig>> meters,
+              BiConsumer<LabTarget, PiPacketOperation> packetIns) {
+        this.cells = new TargetCells(meters);
         this.spec = spec;
         this.pipeline = pipeline;
         this.lane = lane;
@@ -80,6 +85,19 @@ final class LabTarget implements AutoCloseable {
     /** @return table updates written so far */
     long written() {
         return sync.written();
+    }
+
+    /**
+     * Lane only, before a change's entries: zeroes the counter cells of indexes the change gives to
+     * softwires after others had them (when the target is back if it is not converged now).
+     */
+    void zeroReusedCounters(Collection<Integer> indexes) {
+        try {
+            cells.zeroReused(ready ? device : null, indexes);
+        } catch (RuntimeException e) {
+            log.warn("{}: counter cells of reused indexes not zeroed ({}); again at the next convergence",
+                    spec, e.getMessage());
+        }
     }
 
     /** Lane only: starts writing a change (nothing if not converged: it converges with everything when back). */
@@ -202,7 +220,9 @@ final class LabTarget implements AutoCloseable {
             sync.forget();
             pipelineSet = true;
         }
+        cells.beforeEntries(d, pipelineSet);
         int n = sync.reconcile(d, desired.get());
+        cells.afterEntries(d);
         ready = true;
         convergences++;
         log.info("{}: converged{}, {} updates written", spec, pipelineSet ? " (pipeline set)" : "", n);

@@ -90,6 +90,42 @@ public class LabProgrammerTest {
         step(List.of(BindingChange.replace(sw(8, 1, BR2))));
     }
 
+    /** Records what a change hands to the targets, in order. */
+    private static final class Recorder implements EntrySink {
+        final List<String> events = new ArrayList<>();
+        final List<Integer> reused = new ArrayList<>();
+
+        @Override
+        public void countersReused(Collection<Integer> counterIndexes) {
+            events.add("reused");
+            reused.addAll(counterIndexes);
+        }
+
+        @Override
+        public void changed(Collection<EntryKey> keys) {
+            events.add("changed");
+        }
+    }
+
+    @Test
+    public void aCounterIndexTakenAgainIsAnnouncedBeforeAnyEntry() {
+        int index = p.counter(sw(5, 1, BR1).key());
+        Recorder fresh = new Recorder();
+        p.apply(List.of(BindingChange.add(sw(700, 1, BR1))), fresh);
+        assertEquals("a never-used index holds no counts", List.of(), fresh.reused);
+        p.apply(List.of(BindingChange.remove(sw(5, 1, BR1).key())));
+        Recorder again = new Recorder();
+        p.apply(List.of(BindingChange.add(sw(701, 1, BR1))), again);
+        assertEquals("the lowest free index: softwire 5's", index, p.counter(sw(701, 1, BR1).key()));
+        assertEquals(List.of(index), again.reused);
+        assertEquals("zeroed before the new binding is written", "reused", again.events.get(0));
+        assertTrue(again.events.contains("changed"));
+        // a replace keeps its index and its counts
+        Recorder replace = new Recorder();
+        p.apply(List.of(BindingChange.replace(sw(701, 2, BR1))), replace);
+        assertEquals(List.of(), replace.reused);
+    }
+
     @Test
     public void anInvalidBatchHandsNothingToTheTargets() {
         Map<EntryKey, PiTableEntry> before = new HashMap<>(p.desired());

@@ -10,6 +10,8 @@ import org.onosproject.net.pi.runtime.PiActionParam;
 import org.onosproject.net.pi.runtime.PiCounterCellData;
 import org.onosproject.net.pi.runtime.PiCounterCellId;
 import org.onosproject.net.pi.runtime.PiFieldMatch;
+import org.onosproject.net.pi.model.PiCounterType;
+import org.onosproject.net.pi.runtime.PiCounterCell;
 import org.onosproject.net.pi.runtime.PiMeterBand;
 import org.onosproject.net.pi.runtime.PiMeterCellConfig;
 import org.onosproject.net.pi.runtime.PiMeterCellId;
@@ -149,6 +151,17 @@ public final class PiEncoder {
             default:
                 throw new IllegalArgumentException("counter cell " + cell + ": unsupported type " + cell.counterType());
         }
+    }
+
+    /** The entity writing an indexed counter cell's packets and bytes (sent as MODIFY; e.g. zero). */
+    public Entity counterEntity(PiCounterCell cell) {
+        if (cell.cellId().counterType() != PiCounterType.INDIRECT) {
+            throw new IllegalArgumentException("counter cell " + cell.cellId() + ": only indexed cells are written");
+        }
+        CounterEntry.Builder b = counterCellRead(cell.cellId()).getCounterEntry().toBuilder()
+                .setData(CounterData.newBuilder().setPacketCount(cell.data().packets())
+                        .setByteCount(cell.data().bytes()));
+        return Entity.newBuilder().setCounterEntry(b).build();
     }
 
     /** A read request entity for every cell of an indexed counter. */

@@ -2,6 +2,7 @@ package org.lwaftr.lab.p4rt;
 
 import com.google.common.collect.ImmutableList;
 import org.onosproject.net.pi.runtime.PiEntity;
+import org.onosproject.net.pi.runtime.PiCounterCell;
 import org.onosproject.net.pi.runtime.PiMeterCellConfig;
 import org.onosproject.net.pi.runtime.PiTableEntry;
 import p4.v1.P4RuntimeOuterClass.Entity;
@@ -50,6 +51,11 @@ public final class PiWriteBatch {
     /** Configures (or, with no bands, resets) a meter cell. */
     public PiWriteBatch modify(PiMeterCellConfig config) {
         return add(Update.Type.MODIFY, encoder.meterEntity(config), config);
+    }
+
+    /** Sets an indexed counter cell (e.g. to zero for a softwire that takes a used counter index). */
+    public PiWriteBatch modify(PiCounterCell cell) {
+        return add(Update.Type.MODIFY, encoder.counterEntity(cell), cell);
     }
 
     /** Number of updates. */
