@@ -68,10 +68,14 @@ public class LearnedNextHops {
         programmed.add(device);
     }
 
-    /** @param device no longer programmed here: stop resolving, forget what was learned */
+    /**
+     * @param device no longer programmed here: stop resolving. What was learned stays: the slow
+     *               path's resolver keeps it too and reports it again, so forgetting it here only
+     *               left a device programmed again (mastership regained, reconnect) without its
+     *               next_hop entry (NO_NEXT_HOP drops) until that report.
+     */
     public void forget(DeviceId device) {
         programmed.remove(device);
-        learned.remove(device);
     }
 
     /** @return the devices whose next hops this instance resolves */

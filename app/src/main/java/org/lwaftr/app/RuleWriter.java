@@ -81,18 +81,19 @@ final class RuleWriter {
      * @return rule operations submitted
      */
     int applyDeltas(Collection<DeviceId> devices, List<SoftwireDelta> deltas) {
-        List<PiTableEntry> adds = new ArrayList<>();
-        List<PiTableEntry> removes = new ArrayList<>();
+        // In the changes' order: merged batches may add and then remove one softwire (or address).
+        List<PiTableEntry> writes = new ArrayList<>();
+        List<Boolean> isAdd = new ArrayList<>();
         List<Integer> freed = new ArrayList<>();
         List<Integer> taken = new ArrayList<>();
         Map<Ip6Address, Integer> brs = store.brIndexes();
         for (SoftwireDelta d : deltas) {
             int ipv4 = d.key().ipv4Int();
             if (d.addressUnbound()) {
-                removes.addAll(translator.address(ipv4, d.oldShape()));
+                queue(writes, isAdd, translator.address(ipv4, d.oldShape()), false);
             }
             if (d.addressBoundOrReshaped()) {
-                adds.addAll(translator.address(ipv4, d.newShape()));
+                queue(writes, isAdd, translator.address(ipv4, d.newShape()), true);
             }
             if (d.oldCounter() != d.newCounter()) {
                 if (d.oldCounter() >= 0) {
@@ -106,27 +107,40 @@ final class RuleWriter {
             if (next == null) {
                 awaitingBr.remove(d.key());
                 Softwire old = d.oldSoftwire();
-                removes.add(translator.binding(old, brs.getOrDefault(old.br(), 0), d.oldCounter()));
+                queue(writes, isAdd, List.of(translator.binding(old, brs.getOrDefault(old.br(), 0), d.oldCounter())),
+                        false);
             } else {
                 Integer br = brs.get(next.br());
                 if (br == null) {
                     awaitingBr.put(d.key(), d);
                 } else {
                     awaitingBr.remove(d.key());
-                    adds.add(translator.binding(next, br, d.newCounter()));
+                    queue(writes, isAdd, List.of(translator.binding(next, br, d.newCounter())), true);
                 }
             }
         }
         for (DeviceId dev : devices) {
             zeroReusedCounters(dev, freed, taken);
         }
-        // Removes first, then adds: for one rule id the later write wins (remove + add = modify).
+        // In order: for one rule the later write wins (remove + add = modify, add + remove = none).
         RuleBatch batch = new RuleBatch();
         for (DeviceId dev : devices) {
-            removes.forEach(e -> batch.remove(factory.rule(dev, e)));
-            adds.forEach(e -> batch.add(factory.rule(dev, e)));
+            for (int i = 0; i < writes.size(); i++) {
+                FlowRule r = factory.rule(dev, writes.get(i));
+                if (isAdd.get(i)) {
+                    batch.add(r);
+                } else {
+                    batch.remove(r);
+                }
+            }
         }
         return batch.submit(flows, chunkSize);
+    }
+
+    private static void queue(List<PiTableEntry> writes, List<Boolean> isAdd, List<PiTableEntry> entries,
+                              boolean add) {
+        writes.addAll(entries);
+        entries.forEach(e -> isAdd.add(add));
     }
 
     /**

@@ -60,7 +60,11 @@ public final class StatsSummary {
         for (DeviceId d : devices) {
             punts.put(d.toString(), new TreeMap<>(service.puntCounters(d)));
             drops.put(d.toString(), new TreeMap<>(service.dropCounters(d)));
-            service.resolvedSettings(d).ifPresent(s -> nextHops.put(d.toString(), NextHopState.of(s)));
+            // Next hops are resolved by the instance that programs the device: another one's
+            // "unresolved" would be a guess (and would claim NO_NEXT_HOP drops).
+            if (programmed.contains(d.toString())) {
+                service.resolvedSettings(d).ifPresent(s -> nextHops.put(d.toString(), NextHopState.of(s)));
+            }
         }
         return new StatsSummary(service.count(), service.tableVersion(), service.historyCompleteSince(),
                 Collections.unmodifiableSet(programmed), punts, drops, new TreeMap<>(service.slowPathCounters()),
@@ -102,7 +106,7 @@ public final class StatsSummary {
         return slowPath;
     }
 
-    /** @return device → its two next hops (lwB4 side, Internet side); configured devices only */
+    /** @return device → its two next hops (lwB4 side, Internet side); configured devices this instance programs */
     public Map<String, List<NextHopState>> nextHops() {
         return nextHops;
     }

@@ -183,6 +183,26 @@ public class DeviceProgrammerTest {
     }
 
     @Test
+    public void aSoftwireAddedThenRemovedInOneMergedBatchLeavesNoEntry() {
+        // Changes that arrive while the lane is busy are merged into one batch: the writes of the
+        // batch must end as the changes do (added then removed: absent), whatever their kind.
+        programmer.deactivate();
+        java.util.ArrayDeque<Runnable> lane = new java.util.ArrayDeque<>();
+        programmer = topo.programmer(store, netcfg, flows, lane::add);
+        while (!lane.isEmpty()) {
+            lane.poll().run();
+        }
+        int before = flows.installed(aftr1).size();
+        Softwire y = sw("198.51.100.7", 3, "2001:db8::7");
+        apply(BindingChange.add(y));
+        apply(BindingChange.remove(y.key()));
+        assertEquals("one drain for both changes", 1, lane.size());
+        lane.poll().run();
+        assertEquals("no binding, psid_shape or bound_ipv4 entry of the removed softwire", before,
+                flows.installed(aftr1).size());
+    }
+
+    @Test
     public void newBrAddressIsProgrammedBeforeItsSoftwire() {
         flows.clearOps();
         Ip6Address br2 = Ip6Address.valueOf("2001:db8:ffff::2");

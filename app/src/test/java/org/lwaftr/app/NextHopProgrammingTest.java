@@ -146,4 +146,19 @@ public class NextHopProgrammingTest {
         slowPath.resolveNextHops();
         assertTrue(emitted.isEmpty());
     }
+
+    @Test
+    public void aResolvedNextHopStaysWrittenWhenMastershipIsLostAndRegained() {
+        MacAddress router = MacAddress.valueOf("02:cc:00:00:00:01");
+        punt(ARP.OP_REPLY, router);
+        assertEquals(List.of(MacAddress.valueOf("02:bb:00:00:00:01"), router), nextHopMacs());
+        topo.setMaster(aftr, false);
+        flows.clearOps();
+        topo.setMaster(aftr, true);
+        // The slow path's resolver still knows the router: the reconcile keeps its next_hop entry
+        // (removing it meant NO_NEXT_HOP drops until the resolver's next report).
+        assertEquals(List.of(MacAddress.valueOf("02:bb:00:00:00:01"), router), nextHopMacs());
+        assertEquals(flows.ops().toString(), 0, flows.ops().stream()
+                .filter(o -> o.rule.table().equals(TABLE_NEXT_HOP)).count());
+    }
 }

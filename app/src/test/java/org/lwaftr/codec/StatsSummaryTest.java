@@ -53,6 +53,7 @@ public class StatsSummaryTest {
                 + " \"internet-side\": {\"port\": 2, \"aftr-mac\": \"02:aa:00:00:00:02\","
                 + " \"next-hop-mac\": \"02:bb:00:00:00:02\"},"
                 + " \"aftr-ipv6-addrs\": [\"2001:db8:ffff::fe\"]}")));
+        service.programmed.add(d);
         JsonNode hops = StatsSummary.read(service).toJson().get("devices").get("device:s1").get("next-hops");
         assertEquals("unresolved", hops.get("lwb4-side").get("state").asText());
         assertEquals("2001:db8:ffff::1:1", hops.get("lwb4-side").get("next-hop-ip").asText());
@@ -67,5 +68,26 @@ public class StatsSummaryTest {
         assertEquals("02:CC:00:00:00:01", hops.get("lwb4-side").get("next-hop-mac").asText());
         assertEquals("lwb4-side 2001:db8:ffff::1:1 → 02:CC:00:00:00:01 (resolved)",
                 sum.nextHops().get("device:s1").get(0).toString());
+    }
+
+    @Test
+    public void nextHopsAreShownOnlyForDevicesThisInstanceProgramsAndResolves() throws Exception {
+        // Another instance masters s1: it resolves s1's next hop, this one knows nothing of it, and
+        // "unresolved" here would claim the device drops (no next_hop entry) when it may not.
+        FakeLwaftrService service = Samples.service();
+        DeviceId d = DeviceId.deviceId("device:s1");
+        service.devices.put(d, DeviceSettingsCodec.parse(new ObjectMapper().readTree(
+                "{\"lwb4-side\": {\"port\": 1, \"aftr-mac\": \"02:aa:00:00:00:01\","
+                + " \"next-hop-mac\": \"02:bb:00:00:00:01\"},"
+                + " \"internet-side\": {\"port\": 2, \"aftr-mac\": \"02:aa:00:00:00:02\","
+                + " \"next-hop-ip\": \"192.0.2.1\"}, \"aftr-ipv4-addrs\": [\"192.0.2.254\"]}")));
+        StatsSummary sum = StatsSummary.read(service);
+        assertTrue("the device's counters are still read", sum.punts().containsKey("device:s1"));
+        assertTrue(sum.nextHops().toString(), sum.nextHops().isEmpty());
+        assertTrue(sum.toJson().get("devices").get("device:s1").get("next-hops") == null);
+
+        service.programmed.add(d);
+        sum = StatsSummary.read(service);
+        assertEquals("unresolved", sum.nextHops().get("device:s1").get(1).state());
     }
 }

@@ -66,6 +66,7 @@ public class CliTextTest {
                 .ObjectMapper().readTree("{\"lwb4-side\": {\"port\": 1, \"aftr-mac\": \"02:aa:00:00:00:01\","
                 + " \"next-hop-mac\": \"02:bb:00:00:00:01\"}, \"internet-side\": {\"port\": 2, \"aftr-mac\":"
                 + " \"02:aa:00:00:00:02\", \"next-hop-ip\": \"192.0.2.1\"}, \"aftr-ipv4-addrs\": [\"192.0.2.254\"]}")));
+        service.programmed.add(d); // next hops are shown for the devices this instance resolves
         List<String> lines = CliText.summary(StatsSummary.read(service));
         assertTrue(lines.toString(), lines.contains("  next hop lwb4-side 02:BB:00:00:00:01 (configured)"));
         assertTrue(lines.toString(), lines.contains("  next hop internet-side 192.0.2.1 → ? (unresolved)"));

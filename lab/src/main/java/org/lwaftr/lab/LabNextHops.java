@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +19,8 @@ import java.util.function.Consumer;
  * Next hops given by IP for the lab: one {@link NextHopResolver} for the controller (its targets
  * are copies of one AFTR, so they share next hops), kept across slow-path rebuilds. A timer sends
  * the requests due to every target; a learned or changed MAC is handed to the controller off the
- * packet thread (it rewrites the {@code next_hop} entries on its lane).
+ * packet thread (it rewrites the {@code next_hop} entries on its lane), again on the next tick if
+ * that failed.
  */
 final class LabNextHops implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LabNextHops.class);
@@ -30,6 +32,9 @@ final class LabNextHops implements AutoCloseable {
     private final NextHopResolver resolver;
     private final Consumer<List<OutboundPacket>> send;
     private final BooleanSupplier anyTarget;
+    private final BiConsumer<MacAddress, MacAddress> changed;
+    /** The MACs (lwB4 side, Internet side) the controller last took (timer thread only). */
+    private MacAddress[] delivered = new MacAddress[2];
 
     /**
      * @param changed   told the learned MACs (lwB4 side, Internet side) when they change, on the timer thread
@@ -40,8 +45,26 @@ final class LabNextHops implements AutoCloseable {
                 BooleanSupplier anyTarget) {
         this.send = send;
         this.anyTarget = anyTarget;
-        this.resolver = new NextHopResolver(System::nanoTime,
-                (lwb4, inet) -> timer.execute(() -> changed.accept(lwb4, inet)));
+        this.changed = changed;
+        this.resolver = new NextHopResolver(System::nanoTime, (lwb4, inet) -> timer.execute(this::deliver));
+    }
+
+    /**
+     * Hands the resolver's MACs to the controller if they differ from what it last took. Retried on
+     * every tick: a failed hand-over (the lane busy past its wait) is not lost, as the resolver
+     * reports a MAC only when it changes.
+     */
+    private void deliver() {
+        MacAddress[] now = {resolver.lwb4Mac(), resolver.internetMac()};
+        if (Objects.equals(now[0], delivered[0]) && Objects.equals(now[1], delivered[1])) {
+            return;
+        }
+        try {
+            changed.accept(now[0], now[1]);
+            delivered = now;
+        } catch (RuntimeException e) {
+            log.warn("next hops not written yet ({}); retrying", e.toString());
+        }
     }
 
     /** @return the resolver (for the slow path) */
@@ -53,6 +76,7 @@ final class LabNextHops implements AutoCloseable {
     void start() {
         timer.scheduleWithFixedDelay(() -> {
             try {
+                deliver();
                 if (!anyTarget.getAsBoolean()) {
                     return;
                 }
