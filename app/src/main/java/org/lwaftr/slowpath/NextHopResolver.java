@@ -205,14 +205,16 @@ public final class NextHopResolver {
     boolean arp(ARP a) {
         Ip4Address sender = Ip4Address.valueOf(a.getSenderProtocolAddress());
         MacAddress mac;
+        Target t;
         synchronized (this) {
-            if (internet == null || !internet.ip.equals(sender)) {
+            t = internet; // the target the reply matched, even if reconfigured before learn()
+            if (t == null || !t.ip.equals(sender)) {
                 return false;
             }
             mac = MacAddress.valueOf(a.getSenderHardwareAddress());
             Malformed.check(unicast(mac), "ARP sender hardware address is not unicast");
         }
-        learn(internet, mac);
+        learn(t, mac);
         return true;
     }
 
