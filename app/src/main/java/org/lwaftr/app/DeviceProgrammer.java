@@ -189,9 +189,23 @@ public class DeviceProgrammer {
                     writer.reconcile(id, force);
                     meters.program(id);
                 }
-            } else if (managed.remove(id)) {
-                forget(id);
-                log.info("No longer programming {}", id);
+            } else {
+                boolean was = managed.remove(id);
+                if (!deviceService.isAvailable(id) && mastershipService.isLocalMaster(id) && isLwaftrDevice(id)) {
+                    // Away, still ours: its counter history stays (reused indexes zeroed on return).
+                    if (was) {
+                        nextHops.forget(id);
+                        writer.away(id);
+                        meters.forget(id);
+                        log.info("{} unavailable; programming it again when it is back", id);
+                    }
+                } else {
+                    // Not ours (another master may zero and count meanwhile): history dropped too.
+                    forget(id);
+                    if (was) {
+                        log.info("No longer programming {}", id);
+                    }
+                }
             }
         });
     }

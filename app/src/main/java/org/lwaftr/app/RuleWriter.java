@@ -122,6 +122,12 @@ final class RuleWriter {
         for (DeviceId dev : devices) {
             zeroReusedCounters(dev, freed, taken);
         }
+        for (DeviceId dev : counterReuse.tracked()) { // away: zeroed when reconciled
+            if (!devices.contains(dev)) {
+                freed.forEach(i -> counterReuse.freed(dev, i));
+                taken.forEach(i -> counterReuse.takeWhileAway(dev, i));
+            }
+        }
         // In order: for one rule the later write wins (remove + add = modify, add + remove = none).
         RuleBatch batch = new RuleBatch();
         for (DeviceId dev : devices) {
@@ -261,6 +267,11 @@ final class RuleWriter {
                 batch.add(r);
             }
         }
+        List<PiCounterCellId> cells = new ArrayList<>();
+        counterReuse.takePending(dev).forEach(i -> cells.addAll(CounterCells.softwireCells(i)));
+        if (!cells.isEmpty() && !counterWriter.zero(dev, cells)) {
+            log.warn("{}: {} counter cells of indexes reused while it was away not zeroed", dev, cells.size());
+        }
         int n = batch.submit(flows, chunkSize);
         log.info("Reconciled {}{}: {} desired rules, {} operations", dev, force ? " (forced)" : "",
                 desired.size(), n);
@@ -268,8 +279,16 @@ final class RuleWriter {
     }
 
     /**
+     * @param dev a device that became unavailable but is still mastered here: its counter history
+     *            is kept, so indexes reused meanwhile are zeroed when it is reconciled
+     */
+    void away(DeviceId dev) {
+        configInstalled.remove(dev);
+    }
+
+    /**
      * @param dev a device no longer programmed by this instance (its rules stay: the new master owns
-     *            them)
+     *            them); its counter history is dropped
      */
     void forget(DeviceId dev) {
         configInstalled.remove(dev);

@@ -174,6 +174,30 @@ public class DeviceProgrammerTest {
     }
 
     @Test
+    public void anIndexReusedWhileTheDeviceIsAwayIsZeroedBeforeItsReconcileWritesTheBinding() {
+        apply(BindingChange.add(sw("198.51.100.7", 3, "2001:db8::7")));
+        int index = store.counterIndex(sw("198.51.100.7", 3, "2001:db8::7").key());
+        topo.setAvailable(aftr1, false);
+        apply(BindingChange.remove(sw("198.51.100.7", 3, "2001:db8::7").key()));
+        apply(BindingChange.add(sw("198.51.100.8", 0, "2001:db8::8")));
+        assertEquals(index, store.counterIndex(sw("198.51.100.8", 0, "2001:db8::8").key()));
+        topo.counters.clear();
+        topo.counters.opsSoFar = () -> flows.ops().size();
+        flows.clearOps();
+        topo.setAvailable(aftr1, true);
+        List<FakeCounterWriter.Zero> zeros = topo.counters.zeros();
+        assertEquals(zeros.toString(), 1, zeros.size());
+        assertEquals(cells(index), zeros.get(0).cells);
+        assertEquals("before the reconcile's rules", 0, zeros.get(0).opsBefore);
+        assertTrue(count(flows.ops(), TABLE_BINDING, FlowRuleOperation.Type.ADD) >= 1);
+        // done once: a later reconnect zeroes nothing more
+        topo.counters.clear();
+        topo.setAvailable(aftr1, false);
+        topo.setAvailable(aftr1, true);
+        assertEquals(List.of(), topo.counters.zeros());
+    }
+
+    @Test
     public void aFailedZeroingStillWritesTheBinding() {
         topo.counters.fail = true;
         flows.clearOps();
