@@ -158,15 +158,21 @@ public final class LwaftrFrames {
 
     /** An Ethernet frame of {@code etherType} over {@code l3} bytes, tagged with {@code vlan} unless 0. */
     public static byte[] frame(MacAddress src, MacAddress dst, int vlan, short etherType, byte[] l3) {
-        Ethernet eth = new Ethernet();
-        eth.setSourceMACAddress(src);
-        eth.setDestinationMACAddress(dst);
+        Ethernet eth = ethernet(src, dst, etherType, new Data(l3));
         if (vlan != 0) {
             eth.setVlanID((short) vlan);
         }
-        eth.setEtherType(etherType);
-        eth.setPayload(new Data(l3));
         return eth.serialize();
+    }
+
+    /** An untagged Ethernet frame of {@code etherType} over {@code payload}, as an object (to compare). */
+    public static Ethernet ethernet(MacAddress src, MacAddress dst, short etherType, IPacket payload) {
+        Ethernet eth = new Ethernet();
+        eth.setSourceMACAddress(src);
+        eth.setDestinationMACAddress(dst);
+        eth.setEtherType(etherType);
+        eth.setPayload(payload);
+        return eth;
     }
 
     /** An untagged IPv4 frame. */

@@ -15,15 +15,12 @@ import org.lwaftr.core.Softwire;
 import org.lwaftr.lab.LabConfig;
 import org.lwaftr.tests.bmv2.Bmv2Switch;
 import org.lwaftr.tests.bmv2.FrameIo;
+import org.lwaftr.tests.bmv2.LwaftrFrames;
 import org.onlab.packet.Ethernet;
-import org.onlab.packet.ICMP;
 import org.onlab.packet.IPv4;
-import org.onlab.packet.IPv6;
 import org.onlab.packet.Ip4Address;
 import org.onlab.packet.Ip6Address;
 import org.onlab.packet.MacAddress;
-import org.onlab.packet.TCP;
-import org.onlab.packet.UDP;
 
 import java.util.List;
 
@@ -104,51 +101,23 @@ final class E2eSetup {
     // ------------------------------------------------------------------ frames
 
     static IPv4 udp(Ip4Address src, int sport, Ip4Address dst, int dport, int ttl) {
-        UDP u = new UDP();
-        u.setSourcePort(sport);
-        u.setDestinationPort(dport);
-        u.setPayload(new org.onlab.packet.Data(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}));
-        return ipv4(src, dst, IPv4.PROTOCOL_UDP, ttl, u);
+        IPv4 ip = LwaftrFrames.udp(src, sport, dst, dport, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+        ip.setTtl((byte) ttl);
+        return ip;
     }
 
     static IPv4 tcp(Ip4Address src, int sport, Ip4Address dst, int dport) {
-        TCP t = new TCP();
-        t.setSourcePort(sport);
-        t.setDestinationPort(dport);
-        t.setFlags((short) 2);
-        t.setWindowSize((short) 1000);
-        return ipv4(src, dst, IPv4.PROTOCOL_TCP, 64, t);
+        return LwaftrFrames.tcp(src, sport, dst, dport);
     }
 
+    /** RFC 7596 §8.1: the identifier is the port. */
     static IPv4 echo(Ip4Address src, Ip4Address dst, int id, boolean request) {
-        ICMP i = new ICMP();
-        i.setIcmpType(request ? ICMP.TYPE_ECHO_REQUEST : ICMP.TYPE_ECHO_REPLY);
-        i.setIcmpCode((byte) 0);
-        byte[] body = new byte[12];
-        body[0] = (byte) (id >> 8);
-        body[1] = (byte) id;
-        i.setPayload(new org.onlab.packet.Data(body));
-        return ipv4(src, dst, IPv4.PROTOCOL_ICMP, 64, i);
-    }
-
-    private static IPv4 ipv4(Ip4Address src, Ip4Address dst, byte proto, int ttl, org.onlab.packet.IPacket l4) {
-        IPv4 ip = new IPv4();
-        ip.setSourceAddress(src.toInt());
-        ip.setDestinationAddress(dst.toInt());
-        ip.setProtocol(proto);
-        ip.setTtl((byte) ttl);
-        ip.setPayload(l4);
-        return ip;
+        return LwaftrFrames.echo(src, dst, request, id, 0);
     }
 
     /** From the Internet router to the AFTR. */
     static Ethernet fromInternet(IPv4 ip) {
-        Ethernet e = new Ethernet();
-        e.setSourceMACAddress(INET_ROUTER);
-        e.setDestinationMACAddress(AFTR_MAC_INET);
-        e.setEtherType(Ethernet.TYPE_IPV4);
-        e.setPayload(ip);
-        return e;
+        return LwaftrFrames.ethernet(INET_ROUTER, AFTR_MAC_INET, Ethernet.TYPE_IPV4, ip);
     }
 
     /**
@@ -157,43 +126,18 @@ final class E2eSetup {
      * traffic class 0 (the TOS), flow label 0, hop limit 64 (the policy defaults), to the lwB4 router.
      */
     static Ethernet toLwb4(Softwire to, IPv4 ip) {
-        IPv6 v6 = new IPv6();
-        v6.setSourceAddress(BR.toOctets());
-        v6.setDestinationAddress(to.lwb4().toOctets());
-        v6.setNextHeader((byte) 4);
-        v6.setHopLimit((byte) 64);
-        v6.setPayload(ip);
-        Ethernet e = new Ethernet();
-        e.setSourceMACAddress(AFTR_MAC_B4);
-        e.setDestinationMACAddress(B4_ROUTER);
-        e.setEtherType(Ethernet.TYPE_IPV6);
-        e.setPayload(v6);
-        return e;
+        return LwaftrFrames.ethernet(AFTR_MAC_B4, B4_ROUTER, Ethernet.TYPE_IPV6,
+                LwaftrFrames.ipv6(BR, to.lwb4(), LwaftrFrames.PROTO_IPV4, ip));
     }
 
     /** RFC 7596 §6.2: what the AFTR must send toward the Internet for a lwB4's {@code ip}: the packet as it was. */
     static Ethernet toInternet(IPv4 ip) {
-        Ethernet e = new Ethernet();
-        e.setSourceMACAddress(AFTR_MAC_INET);
-        e.setDestinationMACAddress(INET_ROUTER);
-        e.setEtherType(Ethernet.TYPE_IPV4);
-        e.setPayload(ip);
-        return e;
+        return LwaftrFrames.ethernet(AFTR_MAC_INET, INET_ROUTER, Ethernet.TYPE_IPV4, ip);
     }
 
     /** From an (emulated) lwB4: IPv4 in IPv6 (RFC 2473) from {@code lwb4} to the BR. */
     static Ethernet fromLwb4(Ip6Address lwb4, IPv4 ip) {
-        IPv6 v6 = new IPv6();
-        v6.setSourceAddress(lwb4.toOctets());
-        v6.setDestinationAddress(BR.toOctets());
-        v6.setNextHeader((byte) 4);
-        v6.setHopLimit((byte) 64);
-        v6.setPayload(ip);
-        Ethernet e = new Ethernet();
-        e.setSourceMACAddress(B4_ROUTER);
-        e.setDestinationMACAddress(AFTR_MAC_B4);
-        e.setEtherType(Ethernet.TYPE_IPV6);
-        e.setPayload(v6);
-        return e;
+        return LwaftrFrames.ethernet(B4_ROUTER, AFTR_MAC_B4, Ethernet.TYPE_IPV6,
+                LwaftrFrames.ipv6(lwb4, BR, LwaftrFrames.PROTO_IPV4, ip));
     }
 }
