@@ -1,8 +1,10 @@
 package org.lwaftr.tests.bmv2;
 
 import org.junit.Assume;
+import org.junit.rules.TestRule;
 import org.junit.rules.TestWatcher;
 import org.junit.runner.Description;
+import org.junit.runners.model.Statement;
 import org.lwaftr.lab.p4rt.P4RuntimeClient;
 import org.lwaftr.pipeconf.gen.LwaftrP4;
 
@@ -40,6 +42,7 @@ public final class Bmv2Switch implements AutoCloseable {
 
     private static final AtomicBoolean SKIP_REPORTED = new AtomicBoolean();
     private static final long START_TIMEOUT_MS = 30_000;
+    private static Boolean thrift;
 
     private final Map<Integer, VethPair> ports;
     private final int grpcPort;
@@ -65,14 +68,36 @@ public final class Bmv2Switch implements AutoCloseable {
     }
 
     /**
-     * Skips the calling test (JUnit Assume) when {@value #BINARY} is absent, printing one line
-     * per JVM so the skip is visible in the build output.
+     * For class-level set-up (@BeforeClass, class rules): prints the one SKIPPED line if
+     * {@value #BINARY} is absent and returns false, without skipping the class as a whole (JUnit
+     * would then count the class as one skipped test, hiding how many it has); its tests skip one by
+     * one through {@link #required()}.
      */
-    public static void assumeAvailable() {
+    public static boolean presentOrReport() {
         boolean present = available();
         if (!present && SKIP_REPORTED.compareAndSet(false, true)) {
             System.out.println("SKIPPED: " + BINARY + " not found (bmv2 tests)");
         }
+        return present;
+    }
+
+    /** A per-test rule ({@code @Rule}): each test is skipped (and counted) when {@value #BINARY} is absent. */
+    public static TestRule required() {
+        return (base, description) -> new Statement() {
+            @Override
+            public void evaluate() throws Throwable {
+                assumeAvailable();
+                base.evaluate();
+            }
+        };
+    }
+
+    /**
+     * Skips the calling test (JUnit Assume) when {@value #BINARY} is absent, printing one line
+     * per JVM so the skip is visible in the build output.
+     */
+    public static void assumeAvailable() {
+        boolean present = presentOrReport();
         Assume.assumeTrue(BINARY + " not found on PATH", present);
     }
 
@@ -107,6 +132,10 @@ public final class Bmv2Switch implements AutoCloseable {
                 ports.put(p, v);
                 cmd.add("-i");
                 cmd.add(p + "@" + v.switchSide());
+            }
+            if (hasThrift()) {
+                // A standard bmv2 build serves Thrift on 9090 unless told otherwise: two switches would clash.
+                cmd.addAll(List.of("--thrift-port", Integer.toString(freePort())));
             }
             int grpcPort = freePort();
             Files.createDirectories(logDir);
@@ -278,6 +307,28 @@ public final class Bmv2Switch implements AutoCloseable {
         }
         throw new IllegalStateException(BINARY + " did not open 127.0.0.1:" + grpcPort + " within "
                 + START_TIMEOUT_MS + " ms:\n" + logTail(30));
+    }
+
+    /** True if this bmv2 build has the Thrift server (its --help lists --thrift-port); asked once. */
+    static synchronized boolean hasThrift() {
+        if (thrift == null) {
+            thrift = helpText().contains("--thrift-port");
+        }
+        return thrift;
+    }
+
+    private static String helpText() {
+        try {
+            Process p = new ProcessBuilder(Commands.which(BINARY).toString(), "--help").redirectErrorStream(true).start();
+            byte[] out = p.getInputStream().readAllBytes();
+            p.waitFor(10, TimeUnit.SECONDS);
+            return new String(out, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + BINARY + " --help", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     private static int freePort() throws IOException {

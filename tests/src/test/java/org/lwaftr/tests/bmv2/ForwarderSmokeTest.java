@@ -42,9 +42,15 @@ public class ForwarderSmokeTest {
     @Rule
     public TestRule log = bmv2 == null ? (base, d) -> base : bmv2.logOnFailure();
 
+    @Rule
+    public final TestRule needsBmv2 = Bmv2Switch.required();
+
     @BeforeClass
     public static void startSwitch() {
         bmv2 = Bmv2Fixture.start(Forwarder.pipeline(), 2);
+        if (bmv2 == null) {
+            return;
+        }
         sw = bmv2.sw();
         io = bmv2.io();
         device = bmv2.device();

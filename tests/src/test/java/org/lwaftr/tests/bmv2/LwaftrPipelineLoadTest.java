@@ -27,10 +27,15 @@ public class LwaftrPipelineLoadTest {
     @Rule
     public TestRule log = bmv2 == null ? (base, d) -> base : bmv2.logOnFailure();
 
+    @Rule
+    public final TestRule needsBmv2 = Bmv2Switch.required();
+
     @BeforeClass
     public static void start() {
         bmv2 = Bmv2Fixture.start(LwaftrPipeline.pipeline(), 2);
-        device = bmv2.device();
+        if (bmv2 != null) {
+            device = bmv2.device();
+        }
     }
 
     @AfterClass

@@ -1,7 +1,9 @@
 package org.lwaftr.tests.bmv2;
 
 import org.junit.After;
+import org.junit.Rule;
 import org.junit.Test;
+import org.junit.rules.TestRule;
 import org.lwaftr.lab.p4rt.P4RuntimeClient;
 import org.lwaftr.lab.p4rt.StreamListener;
 
@@ -13,6 +15,8 @@ import static org.junit.Assert.assertTrue;
 
 /** When bmv2 dies, the client's stream listeners hear of it and the client stops claiming to be primary. */
 public class StreamLossTest {
+    @Rule
+    public final TestRule needsBmv2 = Bmv2Switch.required();
     private Bmv2Fixture bmv2;
 
     @After

@@ -1,5 +1,6 @@
 package org.lwaftr.tests.dataplane;
 
+import org.lwaftr.tests.bmv2.Bmv2Switch;
 import org.junit.After;
 import org.junit.AfterClass;
 import org.junit.Before;
@@ -51,10 +52,15 @@ public abstract class LwaftrTestBase {
     @Rule
     public TestRule log = bmv2 == null ? (base, d) -> base : bmv2.logOnFailure();
 
+    @Rule
+    public final TestRule needsBmv2 = Bmv2Switch.required();
+
     @BeforeClass
     public static void startSwitch() {
         bmv2 = Bmv2Fixture.start(LwaftrPipeline.pipeline(), Net.PORTS);
-        device = bmv2.device();
+        if (bmv2 != null) {
+            device = bmv2.device();
+        }
     }
 
     @AfterClass

@@ -1,5 +1,8 @@
 package org.lwaftr.tests.dataplane;
 
+import org.lwaftr.tests.bmv2.Bmv2Switch;
+import org.junit.rules.TestRule;
+import org.junit.Rule;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
@@ -28,9 +31,15 @@ public class LwaftrWorkloadTest {
 
     private static Bmv2Fixture bmv2;
 
+    @Rule
+    public final TestRule needsBmv2 = Bmv2Switch.required();
+
     @BeforeClass
     public static void start() {
         bmv2 = Bmv2Fixture.start(WORKLOAD.pipeline(), WORKLOAD.ports());
+        if (bmv2 == null) {
+            return;
+        }
         WORKLOAD.install(bmv2.device());
     }
 

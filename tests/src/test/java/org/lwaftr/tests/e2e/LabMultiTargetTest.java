@@ -55,9 +55,14 @@ public class LabMultiTargetTest {
         }
     };
 
+    @Rule
+    public final TestRule needsBmv2 = Bmv2Switch.required();
+
     @BeforeClass
     public static void startSwitches() {
-        Bmv2Switch.assumeAvailable();
+        if (!Bmv2Switch.presentOrReport()) {
+            return;
+        }
         for (int i = 0; i < 2; i++) {
             SW[i] = Bmv2Switch.start(2, Path.of("target", "bmv2"), "info", i + 1);
             IO[i] = FrameIo.open(SW[i]);
