@@ -7,11 +7,13 @@
 # Needs root (veth pairs) and simple_switch_grpc on PATH.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib.sh
+help_if_asked "$@"
 if ! command -v simple_switch_grpc >/dev/null; then
     echo "SKIPPED: simple_switch_grpc not found (bmv2 benchmark)"
     exit 0
 fi
-mvn -o -B -q -Dstyle.color=never -pl lab,tests -am package dependency:build-classpath \
-    -DskipTests -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime >/dev/null
+mvn_step -o -B -q -Dstyle.color=never -pl lab,tests -am package dependency:build-classpath \
+    -DskipTests -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
 cd tests
 exec java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "target/classes:$(cat target/classpath.txt)" org.lwaftr.tests.bmv2.Bmv2Benchmark "$@"

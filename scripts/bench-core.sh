@@ -5,6 +5,8 @@
 # Not a unit test: it prints figures and the targets (load <= 10 s, <= 300 B/softwire, >= 5 M lookups/s).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib.sh
+help_if_asked "$@"
 
 heap="${BENCH_HEAP:-4g}"
 dir="${BENCH_DIR:-/tmp}"
@@ -14,13 +16,9 @@ offline="-o"
 
 # Compile main + test classes of app (and what it depends on in the reactor) and write app's test
 # classpath; one Maven run, so sibling modules resolve from the reactor without `install`.
-log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
-if ! mvn -q -B $offline -pl app -am test-compile dependency:build-classpath \
-        -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >"$log" 2>&1; then
-    cat "$log" >&2
-    exit 1
-fi
+# shellcheck disable=SC2086
+mvn_step -q -B $offline -pl app -am test-compile dependency:build-classpath \
+    -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 
 if [ ! -s "$cpfile" ]; then
     echo "bench-core: $cpfile was not written (try BENCH_ONLINE=1 once)" >&2

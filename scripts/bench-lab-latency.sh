@@ -4,12 +4,14 @@
 # Needs root (veth pairs) and simple_switch_grpc on PATH.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib.sh
+help_if_asked "$@"
 if ! command -v simple_switch_grpc >/dev/null; then
     echo "SKIPPED: simple_switch_grpc not found (lab latency benchmark)"
     exit 0
 fi
-mvn -o -B -q -Dstyle.color=never -pl lab,tests -am package dependency:build-classpath \
-    -DskipTests -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime >/dev/null
+mvn_step -o -B -q -Dstyle.color=never -pl lab,tests -am package dependency:build-classpath \
+    -DskipTests -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
 cd tests
 # The JVM options of scripts/lab.sh (the controller runs in this JVM; so does the raw client).
 # shellcheck disable=SC2086

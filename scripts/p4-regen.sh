@@ -5,6 +5,8 @@
 #   pipeconf/src/main/java/org/lwaftr/pipeconf/gen/*.java
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib.sh
+help_if_asked "$@"
 
 P4C=${P4C:-p4c-bm2-ss}
 RES=pipeconf/src/main/resources
@@ -19,7 +21,7 @@ command -v "$P4C" >/dev/null || { echo "error: $P4C not found on PATH" >&2; exit
 GEN=pipeconf/src/test/java/org/lwaftr/pipeconf/codegen
 OUT=pipeconf/target/regen
 mkdir -p "$OUT/classes"
-mvn -B -q ${MVN_OFFLINE--o} -pl pipeconf dependency:build-classpath -Dmdep.includeScope=test \
+mvn_step -B -q ${MVN_OFFLINE--o} -pl pipeconf dependency:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile="$PWD/$OUT/classpath"
 javac -d "$OUT/classes" -cp "$(cat "$OUT/classpath")" \
     "$GEN/P4InfoJavaGenerator.java" "$GEN/EnumWriter.java" "$GEN/ConstantGroup.java" "$GEN/JavaNames.java"
