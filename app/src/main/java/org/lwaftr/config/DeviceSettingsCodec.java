@@ -1,5 +1,6 @@
 package org.lwaftr.config;
 
+import org.lwaftr.pipeconf.DataPlaneLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -34,14 +35,14 @@ public final class DeviceSettingsCodec {
     public static final String AFTR_IPV6 = "aftr-ipv6-addrs";
     public static final String BR_ADDRS = "br-ipv6-addrs";
 
-    /** Data-plane ports are 9 bits; 255 is the CPU port of simple_switch_grpc. */
-    public static final int MAX_PORT = 511;
-    public static final int CPU_PORT = 255;
+    /** Highest data-plane port (from the P4Info; the all-ones port drops). */
+    public static final int MAX_PORT = DataPlaneLimits.MAX_PORT;
+    public static final int CPU_PORT = DataPlaneLimits.CPU_PORT;
     public static final int MAX_VLAN = 4094;
     /** Size of the data plane's BR tables. */
-    public static final int MAX_BR = 64;
+    public static final int MAX_BR = DataPlaneLimits.BR_ADDRESSES;
     /** Size of the data plane's port_side table. */
-    public static final int MAX_PORT_ROLES = 1024;
+    public static final int MAX_PORT_ROLES = DataPlaneLimits.PORT_ROLES;
 
     private static final Set<String> TOP = Set.of(LWB4_SIDE, INTERNET_SIDE, PORTS, AFTR_IPV4, AFTR_IPV6, BR_ADDRS);
     private static final Set<String> SIDE = Set.of(PORT, VLAN, AFTR_MAC, NEXT_HOP_MAC, NEXT_HOP_IP);
@@ -175,7 +176,7 @@ public final class DeviceSettingsCodec {
     private static int port(JsonFields s) {
         int port = (int) s.requiredInteger(PORT, 0, MAX_PORT);
         if (port == CPU_PORT) {
-            s.error(PORT, "255 is the CPU port");
+            s.error(PORT, CPU_PORT + " is the CPU port");
             return -1;
         }
         return port;

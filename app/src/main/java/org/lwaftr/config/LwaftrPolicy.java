@@ -1,5 +1,6 @@
 package org.lwaftr.config;
 
+import org.lwaftr.pipeconf.DataPlaneLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.Objects;
@@ -20,7 +21,7 @@ public final class LwaftrPolicy {
     public static final int DEFAULT_PATH_MRU = 1540;
     public static final int DEFAULT_INTERNET_MTU = 1500;
     /** The data plane's binding table size (pipeline.p4 MAX_SOFTWIRES). */
-    public static final int DEFAULT_SOFTWIRE_NUM_MAX = 1 << 20;
+    public static final int DEFAULT_SOFTWIRE_NUM_MAX = DataPlaneLimits.SOFTWIRES;
 
     /** The IPv6 header the lwB4-side MTU adds to the softwire payload. */
     public static final int IPV6_HEADER = 40;

@@ -1,5 +1,6 @@
 package org.lwaftr.slowpath;
 
+import org.lwaftr.pipeconf.DataPlaneLimits;
 import org.onlab.packet.IpAddress;
 import org.onlab.packet.MacAddress;
 
@@ -23,7 +24,7 @@ public final class SideConfig {
 
     /**
      * @param name       field-name prefix used in errors ("lwb4-side", "internet-side")
-     * @param port       egress port number (0–510; 511 and the CPU port excluded)
+     * @param port       egress port number ({@link DataPlaneLimits#isDataPort}: not the drop port, not the CPU port)
      * @param vlan       VLAN id, 0 = untagged (0–4094)
      * @param aftrMac    the AFTR's MAC on this side (unicast)
      * @param nextHopMac the next hop's MAC (unicast), or null if given by address
@@ -35,8 +36,9 @@ public final class SideConfig {
     SideConfig(String name, int port, int vlan, MacAddress aftrMac, MacAddress nextHopMac, IpAddress nextHopIp,
                int mtu, int minMtu) {
         this.name = name;
-        if (port < 0 || port > 510) {
-            throw new SlowPathConfigException(name + ".port", "port " + port + " is outside 0..510");
+        if (!DataPlaneLimits.isDataPort(port)) {
+            throw new SlowPathConfigException(name + ".port", "port " + port + " is outside 0.." + DataPlaneLimits.MAX_PORT
+                    + " or the CPU port " + DataPlaneLimits.CPU_PORT);
         }
         if (vlan < 0 || vlan > 4094) {
             throw new SlowPathConfigException(name + ".vlan", "VLAN " + vlan + " is outside 0..4094 (0 = untagged)");

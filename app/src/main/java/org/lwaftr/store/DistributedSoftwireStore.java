@@ -1,5 +1,6 @@
 package org.lwaftr.store;
 
+import org.lwaftr.pipeconf.DataPlaneLimits;
 import org.lwaftr.api.BindingRecord;
 import org.lwaftr.core.BindingChange;
 import org.lwaftr.core.BindingDiff;
@@ -54,10 +55,10 @@ public class DistributedSoftwireStore implements SoftwireStore {
 
     private static final Logger log = LoggerFactory.getLogger(DistributedSoftwireStore.class);
 
-    /** Data plane: softwire_stats holds 2 cells per softwire, 2^20 softwires. */
-    static final int COUNTER_INDEXES = 1 << 20;
-    /** Data plane: br_address / br_source hold 64 entries. */
-    static final int BR_INDEX_COUNT = 64;
+    /** Data plane: softwire_stats holds 2 cells per softwire. */
+    static final int COUNTER_INDEXES = DataPlaneLimits.COUNTER_INDEXES;
+    /** Data plane: br_address / br_source entries. */
+    static final int BR_INDEX_COUNT = DataPlaneLimits.BR_ADDRESSES;
     /** Bound of the binding history (ended bindings). */
     static final int DEFAULT_MAX_HISTORY = 1_000_000;
     private static final int ATTEMPTS = 6;

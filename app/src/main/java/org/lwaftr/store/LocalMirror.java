@@ -1,5 +1,6 @@
 package org.lwaftr.store;
 
+import org.lwaftr.pipeconf.DataPlaneLimits;
 import org.lwaftr.core.BindingChange;
 import org.lwaftr.core.BindingTable;
 import org.lwaftr.core.InvalidBindingException;
@@ -31,12 +32,12 @@ import java.util.concurrent.ConcurrentHashMap;
 final class LocalMirror {
 
     private static final Logger log = LoggerFactory.getLogger(LocalMirror.class);
-    private static final int COUNTER_BITS = 20;
+    private static final int COUNTER_BITS = DataPlaneLimits.COUNTER_INDEX_BITS;
     private static final long COUNTER_MASK = (1L << COUNTER_BITS) - 1;
 
     // The mirror holds what the cluster validated: its own policy check is off.
     private final BindingTable table = new BindingTable(true);
-    private final ConcurrentHashMap<Long, Long> meta = new ConcurrentHashMap<>(); // since << 20 | counter
+    private final ConcurrentHashMap<Long, Long> meta = new ConcurrentHashMap<>(); // since << COUNTER_BITS | counter
     private final IndexAllocator counters;
     private final Map<Long, Optional<SoftwireRecord>> parked = new LinkedHashMap<>();
 

@@ -1,5 +1,6 @@
 package org.lwaftr.translate;
 
+import org.lwaftr.pipeconf.DataPlaneLimits;
 import org.onlab.packet.Ip6Address;
 
 import java.util.Collection;
@@ -13,12 +14,12 @@ import java.util.Set;
  * The BR indexes of one device: the cluster-wide indexes of the BR addresses softwires use (shared by
  * every device, so binding entries are the same everywhere), plus indexes for BR addresses only the
  * device's config names (answered for, e.g. ICMPv6 echo, before any softwire uses them). Those take
- * free indexes from the top (255 down) so they never collide with the low, store-allocated ones.
+ * free indexes from the top ({@link #MAX_INDEX} down) so they never collide with the low, store-allocated ones.
  */
 public final class BrIndexPlan {
 
-    /** Highest BR index (bit<8>). */
-    public static final int MAX_INDEX = 255;
+    /** Highest BR index (the width of the binding action's br_index). */
+    public static final int MAX_INDEX = DataPlaneLimits.MAX_BR_INDEX;
 
     private final Map<Ip6Address, Integer> indexes;
 

@@ -167,6 +167,33 @@ public class SlowPathPacketProcessorTest {
         assertEquals(1L, (long) component.counters().get("icmpv4-rate-limited"));
     }
 
+    /**
+     * A netcfg change reaches the slow path: the ICMPv4 error of the same punt leaves with the new
+     * next-hop MAC, and with errors turned off none leaves (the slow path is rebuilt, not kept).
+     */
+    @Test
+    public void aConfigChangeRebuildsTheDevicesSlowPath() {
+        netcfg.set(AFTR, DeviceProgrammerTest.DEVICE_JSON);
+        processor.process(punt(AFTR, 2, PuntReason.DOWNSTREAM_NO_BINDING.code(), toUnboundAddress()));
+        assertEquals(1, emitted.size());
+        assertEquals(MacAddress.valueOf("02:bb:00:00:00:02"), destination(emitted.get(0)));
+
+        netcfg.set(AFTR, DeviceProgrammerTest.DEVICE_JSON.replace("02:bb:00:00:00:02", "02:bb:00:00:00:22"));
+        processor.process(punt(AFTR, 2, PuntReason.DOWNSTREAM_NO_BINDING.code(), toUnboundAddress()));
+        assertEquals(2, emitted.size());
+        assertEquals("the new next hop", MacAddress.valueOf("02:bb:00:00:00:22"), destination(emitted.get(1)));
+
+        netcfg.set(TestTopology.APP_ID, "{\"icmp-policy\": {\"icmpv4-errors\": {\"generate-icmpv4-errors\": false}}}");
+        processor.process(punt(AFTR, 2, PuntReason.DOWNSTREAM_NO_BINDING.code(), toUnboundAddress()));
+        assertEquals("RFC 7596 §6.2 errors now off by policy", 2, emitted.size());
+    }
+
+    private static MacAddress destination(OutboundPacket p) {
+        byte[] b = new byte[6];
+        p.data().duplicate().get(b);
+        return MacAddress.valueOf(b);
+    }
+
     @Test
     public void aFailingSlowPathDropsThePacketOnly() {
         component.setPuntHandler(new PuntHandler() {
