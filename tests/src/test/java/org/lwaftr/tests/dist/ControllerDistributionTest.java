@@ -63,6 +63,24 @@ public class ControllerDistributionTest {
         assertFalse(r.err, r.err.contains("\tat "));
     }
 
+    /** RFC 7598 provisioning from a binding-table file, as the app's REST and CLI make it. */
+    @Test
+    public void provisioningKeaFromABindingTableFile() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "dist-test").toAbsolutePath());
+        Path table = Files.writeString(dir.resolve("table.csv"), "ipv4,psid_offset,psid_len,psid,lwb4,br\n"
+                + "192.0.2.1,6,6,3,2001:db8:1::1,2001:db8:ffff::1\n");
+        Path ids = Files.writeString(dir.resolve("ids.csv"), "lwb4,duid\n2001:db8:1::1,00:03:00:01:02:00:00:00:00:01\n");
+        Result r = run("provisioning-kea", "--binding-table", table.toString(), "--identities", ids.toString());
+        assertEquals(r.err, 0, r.status);
+        assertTrue(r.out, r.out.contains("\"data\" : \"192.0.2.1, 2001:db8:1::1/128\""));
+        assertTrue(r.out, r.out.contains("\"data\" : \"6, 3/6\""));
+
+        Files.writeString(ids, "lwb4,duid\n2001:db8:1::1,nope\n");
+        r = run("provisioning-kea", "--binding-table", table.toString(), "--identities", ids.toString());
+        assertEquals(2, r.status);
+        assertEquals("error: " + ids + ":2: duid: 'nope' is not a DUID (3 to 130 hex octets, colon-separated)\n", r.err);
+    }
+
     private static final class Result {
         final int status;
         final String out;
