@@ -11,7 +11,7 @@ public class LwaftrWebApplication extends AbstractWebApplication {
     @Override
     public Set<Class<?>> getClasses() {
         return getClasses(SoftwiresWebResource.class, BindingTableWebResource.class, LookupWebResource.class,
-                WhoHadWebResource.class, StatsWebResource.class, PolicyWebResource.class, ProvisioningWebResource.class,
+                WhoHadWebResource.class, StatsWebResource.class, PolicyWebResource.class, ProvisioningWebResource.class, SharingWebResource.class,
                 InvalidInputMapper.class, InvalidBindingMapper.class);
     }
 }
