@@ -41,6 +41,16 @@ public class LabArgsTest {
         }
     }
 
+    /** The REST API has no default user: --rest needs the operator's --rest-users, and the other way round. */
+    @Test
+    public void restNeedsItsUsers() {
+        LabArgs a = LabArgs.parse(with("--target", "h:1", "--rest", "127.0.0.1:8181", "--rest-users", "users"));
+        assertEquals("127.0.0.1:8181", a.rest());
+        refused("--rest and --rest-users go together", with("--target", "h:1", "--rest", "127.0.0.1:8181"));
+        refused("--rest and --rest-users go together", with("--target", "h:1", "--rest-users", "users"));
+        refused("--rest nohost: expected host:port", with("--target", "h:1", "--rest", "nohost", "--rest-users", "u"));
+    }
+
     @Test
     public void severalTargetsEachWithItsDeviceId() {
         LabArgs a = LabArgs.parse(with("--target", "127.0.0.1:50051", "--device-id", "1",
@@ -66,7 +76,7 @@ public class LabArgsTest {
     @Test
     public void optionalSettings() {
         LabArgs a = LabArgs.parse("--target", "h:1", "--snabb-config", "x.conf", "--lwb4-port", "0",
-                "--internet-port", "511", "--stats-interval", "10", "--watch", "b.csv");
+                "--internet-port", "510", "--stats-interval", "10", "--watch", "b.csv");
         assertEquals(10, a.statsInterval());
         assertEquals(Path.of("b.csv"), a.watch());
         assertNull(LabArgs.parse(with("--target", "h:1")).watch());
@@ -140,8 +150,9 @@ public class LabArgsTest {
 
     @Test
     public void numbersOutOfRangeNameTheOption() {
-        refused("--lwb4-port: '512' is not an integer in 0..511", with("--target", "h:1", "--lwb4-port", "512"));
-        refused("--internet-port: '-1' is not an integer in 0..511",
+        // 511 is bmv2's drop port (all ones in 9 bits): no side can face it (DataPlaneLimits.MAX_PORT)
+        refused("--lwb4-port: '511' is not an integer in 0..510", with("--target", "h:1", "--lwb4-port", "511"));
+        refused("--internet-port: '-1' is not an integer in 0..510",
                 with("--target", "h:1", "--internet-port", "-1"));
         refused("--device-id: 'two' is not an integer", with("--target", "h:1", "--device-id", "two"));
         refused("--device-id: '-3' is not an integer", with("--target", "h:1", "--device-id", "-3"));
