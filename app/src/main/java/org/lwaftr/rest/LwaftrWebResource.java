@@ -7,6 +7,8 @@ import org.lwaftr.codec.ErrorCodec;
 import org.lwaftr.codec.InvalidInputException;
 import org.onosproject.rest.AbstractWebResource;
 
+import javax.ws.rs.core.Configuration;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import java.io.IOException;
@@ -24,9 +26,13 @@ abstract class LwaftrWebResource extends AbstractWebResource {
     /** The field name used for errors about the request body as a whole. */
     static final String BODY = "body";
 
-    /** @return the lwAFTR service */
+    @Context
+    private Configuration configuration;
+
+    /** @return the lwAFTR service: the host's (standalone) or ONOS's */
     protected LwaftrService service() {
-        return get(LwaftrService.class);
+        Object s = configuration == null ? null : configuration.getProperty(LwaftrWebApplication.SERVICE_PROPERTY);
+        return s instanceof LwaftrService ? (LwaftrService) s : get(LwaftrService.class);
     }
 
     /**

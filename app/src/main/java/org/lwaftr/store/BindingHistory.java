@@ -10,23 +10,23 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * This instance's index of ended bindings (from the distributed history map), to answer "who had
- * IPv4 X port P at time T" (RFC 7422) for bindings no longer in the table. Bounded: the store prunes
- * the oldest; {@link #completeSince()} tells from when on the answers are complete.
+ * An index of ended bindings (the distributed store's history map, or the standalone controller's
+ * own), to answer "who had IPv4 X port P at time T" (RFC 7422) for bindings no longer in the table.
+ * Bounded: its owner prunes the oldest; {@link #completeSince()} tells from when on the answers are complete.
  */
-final class BindingHistory {
+public final class BindingHistory {
 
     private final TreeMap<Long, EndedBinding> bySeq = new TreeMap<>();
     private final Map<Integer, List<EndedBinding>> byIpv4 = new HashMap<>();
     private long completeSince;
 
-    synchronized void added(long seq, EndedBinding e) {
+    public synchronized void added(long seq, EndedBinding e) {
         if (bySeq.put(seq, e) == null) {
             byIpv4.computeIfAbsent(e.record().ipv4(), k -> new ArrayList<>()).add(e);
         }
     }
 
-    synchronized void removed(long seq) {
+    public synchronized void removed(long seq) {
         EndedBinding e = bySeq.remove(seq);
         if (e == null) {
             return;
@@ -41,7 +41,7 @@ final class BindingHistory {
     }
 
     /** @return number of ended bindings held */
-    synchronized int size() {
+    public synchronized int size() {
         return bySeq.size();
     }
 
@@ -49,7 +49,7 @@ final class BindingHistory {
      * @param n how many
      * @return sequence numbers of the n oldest ended bindings
      */
-    synchronized List<Long> oldest(int n) {
+    public synchronized List<Long> oldest(int n) {
         List<Long> out = new ArrayList<>(n);
         for (Long seq : bySeq.keySet()) {
             if (out.size() >= n) {
@@ -66,7 +66,7 @@ final class BindingHistory {
      * @param time ms since the epoch
      * @return the ended binding that held (ipv4, port) at that time
      */
-    synchronized Optional<BindingRecord> find(int ipv4, int port, long time) {
+    public synchronized Optional<BindingRecord> find(int ipv4, int port, long time) {
         EndedBinding best = null;
         for (EndedBinding e : byIpv4.getOrDefault(ipv4, List.of())) {
             if (e.record().since() <= time && time < e.until()
@@ -80,7 +80,7 @@ final class BindingHistory {
     }
 
     /** @return the time from which ended bindings are all still known (0: since the start) */
-    synchronized long completeSince() {
+    public synchronized long completeSince() {
         return completeSince;
     }
 }

@@ -26,6 +26,8 @@ final class LabArgs {
             "  --lwb4-port/--internet-port  the bmv2 ports facing the lwB4s / the Internet",
             "  --stats-interval  print statistics every SECONDS (also on 'stats' from stdin and at exit)",
             "  --watch           re-read this binding-table file when it changes; apply the smallest diff",
+            "  --rest ADDR:PORT  serve the REST API (the ONOS app's, at /onos/lwaftr) here, with HTTP basic auth",
+            "  --rest-users FILE user:password lines allowed to use it (required with --rest; no default user)",
             "stdin commands: stats | quit");
 
     private final List<TargetSpec> targets = new ArrayList<>();
@@ -37,6 +39,8 @@ final class LabArgs {
     private Integer internetPort;
     private int statsInterval;
     private Path watch;
+    private String rest;
+    private Path restUsers;
     private boolean help;
 
     private LabArgs() {
@@ -106,6 +110,17 @@ final class LabArgs {
                 case "--watch":
                     a.watch = Path.of(v);
                     break;
+                case "--rest":
+                    try {
+                        TargetSpec.parse(v, 0); // the same HOST:PORT form as --target
+                    } catch (LabConfigException e) {
+                        throw new LabConfigException(e.getMessage().replaceFirst("^--target", "--rest"));
+                    }
+                    a.rest = v;
+                    break;
+                case "--rest-users":
+                    a.restUsers = Path.of(v);
+                    break;
                 default:
                     throw new LabConfigException(o + ": unknown option\n" + USAGE);
             }
@@ -123,6 +138,9 @@ final class LabArgs {
         }
         if ((a.netcfg == null) == (a.snabbConfig == null)) {
             throw new LabConfigException("give exactly one of --netcfg and --snabb-config");
+        }
+        if ((a.rest == null) != (a.restUsers == null)) {
+            throw new LabConfigException("--rest and --rest-users go together (the REST API has no default user)");
         }
         if (a.snabbConfig != null && (a.bindingTable != null || a.deviceKey != null)) {
             throw new LabConfigException("--snabb-config carries its binding table and interfaces: "
@@ -173,6 +191,16 @@ final class LabArgs {
 
     Path watch() {
         return watch;
+    }
+
+    /** @return where to serve REST (HOST:PORT), or null */
+    String rest() {
+        return rest;
+    }
+
+    /** @return the REST users file, or null */
+    Path restUsers() {
+        return restUsers;
     }
 
     boolean help() {

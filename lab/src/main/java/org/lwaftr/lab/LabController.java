@@ -188,6 +188,27 @@ public final class LabController implements AutoCloseable {
         return onLane(() -> List.copyOf(programmer.table().softwires()));
     }
 
+    /** @return the binding table in force (read it; change it through {@link #apply} / {@link #replaceAll}) */
+    org.lwaftr.core.BindingTable table() {
+        return programmer.table();
+    }
+
+    /** @return the targets, in the order given */
+    List<LabTarget> targets() {
+        return List.copyOf(targets);
+    }
+
+    /** @return the counter index of a softwire, -1 if it has none */
+    int counterIndex(SoftwireKey key) {
+        return onLane(() -> programmer.counter(key));
+    }
+
+    /** @return the device settings with the next hops the slow path resolved (RFC 826 / RFC 4861) */
+    org.lwaftr.config.DeviceSettings resolvedSettings() {
+        org.lwaftr.slowpath.NextHopResolver r = nextHops.resolver();
+        return config.settings().withLearnedNextHops(r.lwb4Mac(), r.internetMac());
+    }
+
     /** @return the slow path's counters, plus packet-in/out totals of the lab */
     public Map<String, Long> slowPathCounters() {
         Map<String, Long> out = new TreeMap<>(slowPath.counters());
@@ -270,6 +291,7 @@ public final class LabController implements AutoCloseable {
     public static void main(String[] args) {
         LabArgs a;
         LabConfig cfg;
+        Map<String, String> restUsers;
         try {
             a = LabArgs.parse(args);
             if (a.help()) {
@@ -277,6 +299,7 @@ public final class LabController implements AutoCloseable {
                 return;
             }
             cfg = a.loadConfig();
+            restUsers = a.restUsers() == null ? null : BasicAuthFilter.readUsers(a.restUsers());
         } catch (LabConfigException | org.lwaftr.core.InvalidBindingException e) {
             System.err.println("error: " + e.getMessage());
             System.exit(2);
@@ -288,7 +311,18 @@ public final class LabController implements AutoCloseable {
         }
         cfg.warnings().forEach(w -> System.err.println("warning: " + w));
         LabController c = start(cfg, a.targets(), LabPipeline.lwaftr());
+        RestServer rest = null;
+        if (restUsers != null) {
+            TargetSpec where = TargetSpec.parse(a.rest(), 0);
+            rest = RestServer.start(where.host(), where.port(),
+                    new StandaloneLwaftrService(c, cfg, System::currentTimeMillis), restUsers);
+            log.info("REST API at http://{}:{}{}", where.host(), rest.port(), RestServer.CONTEXT);
+        }
+        RestServer restServer = rest;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (restServer != null) {
+                restServer.close();
+            }
             System.out.print(c.report());
             c.close();
         }, "lab-exit"));

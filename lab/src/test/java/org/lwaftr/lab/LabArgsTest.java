@@ -41,6 +41,16 @@ public class LabArgsTest {
         }
     }
 
+    /** The REST API has no default user: --rest needs the operator's --rest-users, and the other way round. */
+    @Test
+    public void restNeedsItsUsers() {
+        LabArgs a = LabArgs.parse(with("--target", "h:1", "--rest", "127.0.0.1:8181", "--rest-users", "users"));
+        assertEquals("127.0.0.1:8181", a.rest());
+        refused("--rest and --rest-users go together", with("--target", "h:1", "--rest", "127.0.0.1:8181"));
+        refused("--rest and --rest-users go together", with("--target", "h:1", "--rest-users", "users"));
+        refused("--rest nohost: expected host:port", with("--target", "h:1", "--rest", "nohost", "--rest-users", "u"));
+    }
+
     @Test
     public void severalTargetsEachWithItsDeviceId() {
         LabArgs a = LabArgs.parse(with("--target", "127.0.0.1:50051", "--device-id", "1",
