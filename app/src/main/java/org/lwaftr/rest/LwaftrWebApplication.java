@@ -17,7 +17,7 @@ public class LwaftrWebApplication extends AbstractWebApplication {
     @Override
     public Set<Class<?>> getClasses() {
         return getClasses(SoftwiresWebResource.class, BindingTableWebResource.class, LookupWebResource.class,
-                WhoHadWebResource.class, StatsWebResource.class, PolicyWebResource.class, ProvisioningWebResource.class, SharingWebResource.class,
+                WhoHadWebResource.class, StatsWebResource.class, PolicyWebResource.class, ProvisioningWebResource.class, SharingWebResource.class, UiWebResource.class,
                 InvalidInputMapper.class, InvalidBindingMapper.class);
     }
 }
