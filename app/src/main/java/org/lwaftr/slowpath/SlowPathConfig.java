@@ -71,9 +71,9 @@ public final class SlowPathConfig {
         if (b.maxReassemblies < 1 || b.maxReassemblies > 1_000_000) {
             throw new SlowPathConfigException("max-reassemblies", b.maxReassemblies + " is outside 1..1000000");
         }
-        if (b.maxFragments < 2 || b.maxFragments > 8192) {
+        if (b.maxFragments < 1 || b.maxFragments > 8192) { // 1: nothing fragmented is reassembled (Snabb allows it)
             throw new SlowPathConfigException("max-fragments-per-reassembly", b.maxFragments
-                    + " is outside 2..8192");
+                    + " is outside 1..8192");
         }
         if (b.timeoutNanos < TimeUnit.MILLISECONDS.toNanos(1) || b.timeoutNanos > TimeUnit.MINUTES.toNanos(5)) {
             throw new SlowPathConfigException("reassembly-timeout", b.timeoutNanos + " ns is outside 1 ms..5 min");
