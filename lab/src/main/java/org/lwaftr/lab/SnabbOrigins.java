@@ -24,10 +24,12 @@ final class SnabbOrigins {
     private static final class Origin {
         final String path;
         final int line;
+        final boolean given; // false: where the value would be (it is missing)
 
-        Origin(String path, int line) {
+        Origin(String path, int line, boolean given) {
             this.path = path;
             this.line = line;
+            this.given = given;
         }
     }
 
@@ -42,12 +44,15 @@ final class SnabbOrigins {
 
     /** Records that netcfg {@code field} was mapped from node {@code n}. */
     void from(String field, ConfigNode n) {
-        byField.put(field, new Origin(n.path(), n.line()));
+        byField.put(field, new Origin(n.path(), n.line(), true));
     }
 
-    /** Records where netcfg {@code field} would come from, for errors about its absence. */
+    /** Records where netcfg {@code field} would come from, for errors about its absence (the innermost wins). */
     void expected(String field, String snabbPath, int line) {
-        byField.putIfAbsent(field, new Origin(snabbPath, line));
+        Origin o = byField.get(field);
+        if (o == null || !o.given) {
+            byField.put(field, new Origin(snabbPath, line, false));
+        }
     }
 
     /** Where the settings of the two sides would be, for errors about missing ones. */
