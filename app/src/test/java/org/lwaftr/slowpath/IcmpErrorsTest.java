@@ -133,6 +133,25 @@ public class IcmpErrorsTest {
                 hex(out.frame()));
     }
 
+    /**
+     * RFC 1812 §4.2.2.9 leaves the TTL of originated datagrams open (not 0): ICMPv4 errors take the
+     * policy's hop limit, so an imported Snabb configuration (hop limit 255) sends them with TTL
+     * 255 as Snabb does; the pinned frame above is the same with TTL ff and its header checksum ab83 (6a84 updated by hand, RFC 1624).
+     */
+    @Test
+    public void icmpv4ErrorTtlIsThePolicysHopLimit() {
+        SlowPath sp = slowPath(config().hopLimit(255).build(), new Clock());
+        byte[] in = fromInternet(udp4(HOST, SHARED, 53, UNBOUND_PORT, 4, 64, false));
+        OutboundPacket out = one(sp.handle(in, INET_PORT, DOWNSTREAM_NO_BINDING));
+        assertEquals(
+                "0200000000fe" + "020000000002" + "0800"
+                + "4500" + "003c" + "1234" + "0000" + "ff" + "01" + "ab83" + "c0000201" + "cb007107"
+                + "0301" + "6359" + "00000000"
+                + "4500" + "0020" + "4242" + "0000" + "40" + "11" + "d24e" + "cb007107" + "c6336401"
+                + "0035" + "0420" + "000c" + "8122" + "030a1118",
+                hex(out.frame()));
+    }
+
     @Test
     public void rfc1812Sec4323Icmpv4ErrorIsAtMost576Bytes() {
         SlowPath sp = slowPath();
