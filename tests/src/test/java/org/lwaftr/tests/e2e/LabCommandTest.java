@@ -6,8 +6,6 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.junit.rules.TestRule;
-import org.junit.rules.TestWatcher;
-import org.junit.runner.Description;
 import org.lwaftr.core.Softwire;
 import org.lwaftr.core.io.BindingFormat;
 import org.lwaftr.core.io.BindingTableFormats;
@@ -46,17 +44,7 @@ public class LabCommandTest {
     public TemporaryFolder tmp = new TemporaryFolder();
 
     @Rule
-    public TestRule logs = new TestWatcher() {
-        @Override
-        protected void failed(Throwable e, Description d) {
-            if (lab != null) {
-                System.out.println("---- lab controller output after " + d.getMethodName() + ":\n" + lab.output());
-            }
-            if (sw != null) {
-                System.out.println("---- bmv2 log tail:\n" + sw.logTail(20));
-            }
-        }
-    };
+    public TestRule logs = LabProcess.outputOnFailure(() -> lab, () -> sw);
 
     /** The class's switch, started by the first test that needs one (skipped without bmv2). */
     private static Bmv2Switch sw() {

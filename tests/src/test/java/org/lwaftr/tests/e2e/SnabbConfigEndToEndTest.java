@@ -5,8 +5,6 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.junit.rules.TestRule;
-import org.junit.rules.TestWatcher;
-import org.junit.runner.Description;
 import org.lwaftr.tests.bmv2.Bmv2Switch;
 import org.lwaftr.tests.bmv2.FrameIo;
 import org.lwaftr.tests.bmv2.LwaftrFrames;
@@ -15,16 +13,12 @@ import org.onlab.packet.ARP;
 import org.onlab.packet.Data;
 import org.onlab.packet.Ethernet;
 import org.onlab.packet.ICMP;
-import org.onlab.packet.ICMP6;
 import org.onlab.packet.IPacket;
 import org.onlab.packet.IPv4;
 import org.onlab.packet.IPv6;
 import org.onlab.packet.Ip4Address;
 import org.onlab.packet.Ip6Address;
 import org.onlab.packet.MacAddress;
-import org.onlab.packet.ndp.NeighborAdvertisement;
-import org.onlab.packet.ndp.NeighborDiscoveryOptions;
-import org.onlab.packet.ndp.NeighborSolicitation;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,6 +41,9 @@ import static org.lwaftr.tests.e2e.E2eSetup.INET_ROUTER;
 import static org.lwaftr.tests.e2e.E2eSetup.LWB4_PORT;
 import static org.lwaftr.tests.e2e.E2eSetup.OTHER;
 import static org.lwaftr.tests.e2e.E2eSetup.SHARED;
+import static org.lwaftr.tests.e2e.E2eSetup.arp;
+import static org.lwaftr.tests.e2e.E2eSetup.neighborAdvertisement;
+import static org.lwaftr.tests.e2e.E2eSetup.neighborSolicitation;
 import static org.lwaftr.tests.e2e.E2eSetup.udp;
 
 /**
@@ -77,14 +74,7 @@ public class SnabbConfigEndToEndTest {
     public TemporaryFolder tmp = new TemporaryFolder();
 
     @Rule
-    public TestRule logs = new TestWatcher() {
-        @Override
-        protected void failed(Throwable e, Description d) {
-            if (lab != null) {
-                System.out.println("---- lab controller output after " + d.getMethodName() + ":\n" + lab.output());
-            }
-        }
-    };
+    public TestRule logs = LabProcess.outputOnFailure(() -> lab, () -> sw);
 
     @After
     public void stop() {
@@ -100,6 +90,17 @@ public class SnabbConfigEndToEndTest {
             Files.copy(in, f);
         }
         return f;
+    }
+
+    /** A switch, and the lab command on it with {@code --snabb-config} (skipped without bmv2). */
+    private Path startLab(String name) throws IOException {
+        Bmv2Switch.assumeAvailable();
+        sw = Bmv2Switch.start(2, Path.of("target", "bmv2"));
+        io = FrameIo.open(sw);
+        Path conf = conf(name);
+        lab = LabProcess.start("--target", "127.0.0.1:" + sw.grpcPort(), "--snabb-config", conf.toString(),
+                "--lwb4-port", String.valueOf(LWB4_PORT), "--internet-port", String.valueOf(INET_PORT));
+        return conf;
     }
 
     // ------------------------------------------------------------------ frames, tagged as configured
@@ -130,35 +131,14 @@ public class SnabbConfigEndToEndTest {
         return tagged(LwaftrFrames.ethernet(AFTR_MAC_B4, B4_ROUTER, Ethernet.TYPE_IPV6, ip6), B4_VLAN);
     }
 
-    /** RFC 4861 §4.3: a solicitation from the lwB4-side router for {@code target}, to its solicited-node group. */
+    /** RFC 4861 §4.3: a solicitation from the lwB4-side router for {@code target}. */
     private static Ethernet solicitation(Ip6Address target) {
-        NeighborSolicitation ns = new NeighborSolicitation();
-        ns.setTargetAddress(target.toOctets());
-        ns.addOption(NeighborDiscoveryOptions.TYPE_SOURCE_LL_ADDRESS, B4_ROUTER.toBytes());
-        ICMP6 icmp6 = new ICMP6();
-        icmp6.setIcmpType(ICMP6.NEIGHBOR_SOLICITATION);
-        icmp6.setPayload(ns);
-        byte[] group = IPv6.getSolicitNodeAddress(target.toOctets());
-        IPv6 ip6 = LwaftrFrames.ipv6(ROUTER6, Ip6Address.valueOf(group), IPv6.PROTOCOL_ICMP6, icmp6);
-        ip6.setHopLimit((byte) 255);
-        return tagged(LwaftrFrames.ethernet(B4_ROUTER, MacAddress.valueOf(IPv6.getMCastMacAddress(group)),
-                Ethernet.TYPE_IPV6, ip6), B4_VLAN);
+        return tagged(neighborSolicitation(B4_ROUTER, ROUTER6, target, B4_ROUTER), B4_VLAN);
     }
 
     /** RFC 4861 §7.2.4: solicited, router, override (ours: see docs/snabb-parity.md), our MAC. */
     private static Ethernet advertisement(Ip6Address target) {
-        NeighborAdvertisement na = new NeighborAdvertisement();
-        na.setRouterFlag((byte) 1);
-        na.setSolicitedFlag((byte) 1);
-        na.setOverrideFlag((byte) 1);
-        na.setTargetAddress(target.toOctets());
-        na.addOption(NeighborDiscoveryOptions.TYPE_TARGET_LL_ADDRESS, AFTR_MAC_B4.toBytes());
-        ICMP6 icmp6 = new ICMP6();
-        icmp6.setIcmpType(ICMP6.NEIGHBOR_ADVERTISEMENT);
-        icmp6.setPayload(na);
-        IPv6 ip6 = LwaftrFrames.ipv6(target, ROUTER6, IPv6.PROTOCOL_ICMP6, icmp6);
-        ip6.setHopLimit((byte) 255);
-        return tagged(LwaftrFrames.ethernet(AFTR_MAC_B4, B4_ROUTER, Ethernet.TYPE_IPV6, ip6), B4_VLAN);
+        return tagged(neighborAdvertisement(AFTR_MAC_B4, B4_ROUTER, target, ROUTER6, target, AFTR_MAC_B4), B4_VLAN);
     }
 
     /**
@@ -219,12 +199,7 @@ public class SnabbConfigEndToEndTest {
 
     @Test
     public void wholeSnabbConfigurationForwardsOnBmv2() throws Exception {
-        Bmv2Switch.assumeAvailable();
-        sw = Bmv2Switch.start(2, Path.of("target", "bmv2"));
-        io = FrameIo.open(sw);
-        Path conf = conf("vlan-system-ports.conf");
-        lab = LabProcess.start("--target", "127.0.0.1:" + sw.grpcPort(), "--snabb-config", conf.toString(),
-                "--lwb4-port", String.valueOf(LWB4_PORT), "--internet-port", String.valueOf(INET_PORT));
+        Path conf = startLab("vlan-system-ports.conf");
         String warn = lab.awaitOutput("warning: " + conf + ": line 3: softwire-config.binding-table.softwire: "
                 + "198.51.100.1/psid 0 (psid-length 4): its port set holds system ports 0-1023", SLOW);
         assertTrue(warn, warn.endsWith("accepted as a deliberate assignment (RFC 7596 §5.1)"));
@@ -240,49 +215,23 @@ public class SnabbConfigEndToEndTest {
 
     /** RFC 826: "who has 192.0.2.1? tell 192.0.2.254", broadcast, tagged. */
     private static Ethernet arpRequest() {
-        ARP a = new ARP();
-        a.setHardwareType(ARP.HW_TYPE_ETHERNET).setProtocolType(ARP.PROTO_TYPE_IP)
-                .setHardwareAddressLength((byte) 6).setProtocolAddressLength((byte) 4).setOpCode(ARP.OP_REQUEST)
-                .setSenderHardwareAddress(AFTR_MAC_INET.toBytes()).setSenderProtocolAddress(AFTR_V4.toOctets())
-                .setTargetHardwareAddress(MacAddress.ZERO.toBytes()).setTargetProtocolAddress(INET_ROUTER_IP.toOctets());
-        return tagged(LwaftrFrames.ethernet(AFTR_MAC_INET, MacAddress.BROADCAST, Ethernet.TYPE_ARP, a), INET_VLAN);
+        return tagged(arp(ARP.OP_REQUEST, AFTR_MAC_INET, AFTR_V4, MacAddress.ZERO, INET_ROUTER_IP, MacAddress.BROADCAST),
+                INET_VLAN);
     }
 
     private static Ethernet arpReply() {
-        ARP a = new ARP();
-        a.setHardwareType(ARP.HW_TYPE_ETHERNET).setProtocolType(ARP.PROTO_TYPE_IP)
-                .setHardwareAddressLength((byte) 6).setProtocolAddressLength((byte) 4).setOpCode(ARP.OP_REPLY)
-                .setSenderHardwareAddress(INET_ROUTER.toBytes()).setSenderProtocolAddress(INET_ROUTER_IP.toOctets())
-                .setTargetHardwareAddress(AFTR_MAC_INET.toBytes()).setTargetProtocolAddress(AFTR_V4.toOctets());
-        return tagged(LwaftrFrames.ethernet(INET_ROUTER, AFTR_MAC_INET, Ethernet.TYPE_ARP, a), INET_VLAN);
+        return tagged(arp(ARP.OP_REPLY, INET_ROUTER, INET_ROUTER_IP, AFTR_MAC_INET, AFTR_V4, AFTR_MAC_INET), INET_VLAN);
     }
 
     /** RFC 4861 §7.2.2: the AFTR's solicitation for the router, to its solicited-node group, tagged. */
     private static Ethernet routerSolicitation() {
-        NeighborSolicitation ns = new NeighborSolicitation();
-        ns.setTargetAddress(B4_ROUTER_IP.toOctets());
-        ns.addOption(NeighborDiscoveryOptions.TYPE_SOURCE_LL_ADDRESS, AFTR_MAC_B4.toBytes());
-        ICMP6 icmp6 = new ICMP6();
-        icmp6.setIcmpType(ICMP6.NEIGHBOR_SOLICITATION);
-        icmp6.setPayload(ns);
-        IPv6 ip6 = LwaftrFrames.ipv6(AFTR_V6, Ip6Address.valueOf("ff02::1:ff00:b4"), IPv6.PROTOCOL_ICMP6, icmp6);
-        ip6.setHopLimit((byte) 255);
-        return tagged(LwaftrFrames.ethernet(AFTR_MAC_B4, MacAddress.valueOf("33:33:ff:00:00:b4"),
-                Ethernet.TYPE_IPV6, ip6), B4_VLAN);
+        return tagged(neighborSolicitation(AFTR_MAC_B4, AFTR_V6, B4_ROUTER_IP, AFTR_MAC_B4), B4_VLAN);
     }
 
     /** The router's solicited advertisement (override set, its link-layer address). */
     private static Ethernet routerAdvertisement() {
-        NeighborAdvertisement na = new NeighborAdvertisement();
-        na.setRouterFlag((byte) 1);
-        na.setSolicitedFlag((byte) 1);
-        na.setOverrideFlag((byte) 1);
-        na.setTargetAddress(B4_ROUTER_IP.toOctets());
-        na.addOption(NeighborDiscoveryOptions.TYPE_TARGET_LL_ADDRESS, B4_ROUTER.toBytes());
-        ICMP6 icmp6 = new ICMP6();
-        icmp6.setIcmpType(ICMP6.NEIGHBOR_ADVERTISEMENT);
-        icmp6.setPayload(na);
-        return fromLwb4(B4_ROUTER_IP, AFTR_V6, IPv6.PROTOCOL_ICMP6, icmp6, 255);
+        return tagged(neighborAdvertisement(B4_ROUTER, AFTR_MAC_B4, B4_ROUTER_IP, AFTR_V6, B4_ROUTER_IP, B4_ROUTER),
+                B4_VLAN);
     }
 
     /** {@code ip}'s payload bytes [from, to) as an IPv4 fragment (offset in bytes, MF). */
@@ -308,12 +257,7 @@ public class SnabbConfigEndToEndTest {
      */
     @Test
     public void nextHopsByIpAndFragmentLimitOfASnabbConfiguration() throws Exception {
-        Bmv2Switch.assumeAvailable();
-        sw = Bmv2Switch.start(2, Path.of("target", "bmv2"));
-        io = FrameIo.open(sw);
-        Path conf = conf("next-hop-ip.conf");
-        lab = LabProcess.start("--target", "127.0.0.1:" + sw.grpcPort(), "--snabb-config", conf.toString(),
-                "--lwb4-port", String.valueOf(LWB4_PORT), "--internet-port", String.valueOf(INET_PORT));
+        Path conf = startLab("next-hop-ip.conf");
         lab.awaitOutput("device 1: converged", SLOW);
         E2eProbe.expectExactly(io, INET_PORT, arpRequest());
         E2eProbe.expectExactly(io, LWB4_PORT, routerSolicitation());
