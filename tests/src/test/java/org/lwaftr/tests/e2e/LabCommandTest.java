@@ -175,6 +175,24 @@ public class LabCommandTest {
         assertTrue(lab.output(), lab.output().startsWith("error: ") && lab.output().contains("none.json"));
     }
 
+    /**
+     * A binding-table file the table refuses as a whole (two port-set shapes on one address): exit
+     * code 2 and one line naming the file and the entry's line, before any switch is contacted.
+     */
+    @Test
+    public void refusedBindingTableFileExitsWith2NamingFileAndLine() throws Exception {
+        Path table = tmp.getRoot().toPath().resolve("bindings.csv");
+        String text = csv(List.of(shared(1), whole())) + "198.51.100.1,0,4,9,2001:db8:1::99,2001:db8:ffff::1\n";
+        Files.writeString(table, text);
+        int line = text.split("\n").length;
+        lab = LabProcess.start("--target", "127.0.0.1:1", "--netcfg", netcfg().toString(), "--binding-table",
+                table.toString());
+        assertEquals(lab.output(), 2, lab.awaitExit(SLOW));
+        String out = lab.output();
+        assertTrue(out, out.startsWith("error: " + table + ": line " + line + ": entry 2 (add 198.51.100.1/psid 9): "));
+        assertEquals(out, 1, out.split("\n").length);
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket()) {
             s.bind(new InetSocketAddress("127.0.0.1", 0));
