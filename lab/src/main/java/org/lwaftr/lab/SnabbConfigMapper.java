@@ -54,6 +54,8 @@ public final class SnabbConfigMapper {
     private static final int SNABB_REASSEMBLIES = 20000;
     private static final int IPV6_HEADER = 40;
     private static final int SNABB_HOP_LIMIT = 255;
+    private static final int MAX_FRAGMENTS = 8192;
+    private static final int MAX_RATE = 1_000_000; // the slow path's RateLimit
 
     private final List<String> warnings = new ArrayList<>();
     private final SnabbOrigins origins = new SnabbOrigins();
@@ -68,6 +70,7 @@ public final class SnabbConfigMapper {
     private int fragments = Integer.MAX_VALUE;
     private int reassemblies = Integer.MAX_VALUE;
     private boolean hasInstance;
+    private final java.util.Set<String> noErrors = new java.util.HashSet<>(); // rates of 0 packets
 
     private SnabbConfigMapper() {
         icmp4.put(ALLOW_INCOMING_ICMPV4, true).put(GENERATE_ICMPV4_ERRORS, true).put(ICMPV4_RATE, SNABB_RATE);
@@ -165,7 +168,7 @@ public final class SnabbConfigMapper {
                     icmp4.put(ALLOW_INCOMING_ICMPV4, bool(n));
                     break;
                 case "generate-icmp-errors":
-                    icmp4.put(GENERATE_ICMPV4_ERRORS, bool(n));
+                    icmp4.put(GENERATE_ICMPV4_ERRORS, bool(n) && !noErrors.contains(ICMPV4_RATE));
                     break;
                 case "error-rate-limiting":
                     period4 = rate(n, icmp4, ICMPV4_RATE, period4);
@@ -202,7 +205,7 @@ public final class SnabbConfigMapper {
                     policy.put(ALLOW_OUTGOING_ICMPV4, bool(n));
                     break;
                 case "generate-icmp-errors":
-                    icmp6.put(GENERATE_ICMPV6_ERRORS, bool(n));
+                    icmp6.put(GENERATE_ICMPV6_ERRORS, bool(n) && !noErrors.contains(ICMPV6_RATE));
                     break;
                 case "error-rate-limiting":
                     period6 = rate(n, icmp6, ICMPV6_RATE, period6);
@@ -308,7 +311,14 @@ public final class SnabbConfigMapper {
         int p = period;
         for (ConfigNode c : n.children()) {
             if (c.keyword().equals("packets")) {
-                icmp.put(field, integer(c));
+                // Snabb's uint32: 0 sends no error at all (our switch does that, rate 1 unused);
+                // more than the slow path's most (a million per period) is no limit either way
+                long v = SnabbOrigins.uint32(c);
+                icmp.put(field, (int) Math.max(1, Math.min(v, MAX_RATE)));
+                if (v == 0) {
+                    icmp.put(field.equals(ICMPV4_RATE) ? GENERATE_ICMPV4_ERRORS : GENERATE_ICMPV6_ERRORS, false);
+                    noErrors.add(field);
+                }
             } else if (c.keyword().equals("period")) {
                 p = integer(c);
             } else {
@@ -322,7 +332,7 @@ public final class SnabbConfigMapper {
     private void reassembly(ConfigNode n) {
         for (ConfigNode c : n.children()) {
             if (c.keyword().equals("max-fragments-per-packet")) {
-                int v = integer(c);
+                int v = (int) Math.min(SnabbOrigins.uint32(c), Integer.MAX_VALUE - 1);
                 if (v < fragments) {
                     fragments = v;
                     origins.from("max-fragments-per-reassembly", c);
@@ -369,7 +379,8 @@ public final class SnabbConfigMapper {
         } catch (ConfigException e) {
             throw new LabConfigException(origins.translate(e.errors().get(0)), e);
         }
-        int frags = fragments == Integer.MAX_VALUE ? SNABB_FRAGMENTS : fragments;
+        // an IPv4 or IPv6 packet has at most 8192 fragments (65535 / 8): a larger limit is no limit
+        int frags = fragments == Integer.MAX_VALUE ? SNABB_FRAGMENTS : Math.min(fragments, MAX_FRAGMENTS);
         int packets = reassemblies == Integer.MAX_VALUE ? SNABB_REASSEMBLIES : reassemblies;
         Consumer<org.lwaftr.slowpath.SlowPathConfigBuilder> tuning =
             b -> b.maxFragmentsPerReassembly(frags).maxReassemblies(packets);

@@ -154,6 +154,19 @@ final class SnabbOrigins {
         }
     }
 
+    /** Snabb's uint32. */
+    static long uint32(ConfigNode n) {
+        try {
+            long v = Long.parseLong(value(n));
+            if (v >= 0 && v <= 0xffffffffL) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw error(n, "'" + n.argument() + "' is not a uint32 (0..4294967295)");
+    }
+
     static boolean bool(ConfigNode n) {
         String v = value(n);
         if (v.equals("true") || v.equals("false")) {

@@ -141,6 +141,23 @@ public class SnabbConfigFilesTest {
         assertEquals(255, s.hopLimit());
     }
 
+    /** Values Snabb's schema takes (uint32) beyond our ranges keep their meaning. */
+    @Test
+    public void snabbsUint32ExtremesKeepTheirMeaning() throws Exception {
+        String good = own("system-ports-vlan-nexthop-ip.conf");
+        LabConfig c = SnabbConfigMapper.map(good.replaceFirst("packets 100;", "packets 0;")
+                .replace("max-fragments-per-packet 1;", "max-fragments-per-packet 4294967295;")
+                .replace("max-fragments-per-packet 8;", "max-fragments-per-packet 100000;"), 1, 2);
+        assertTrue("0 packets per period: no ICMPv4 error", !c.policy().icmp().generateIcmpv4Errors());
+        assertTrue(c.policy().icmp().generateIcmpv6Errors());
+        SlowPathConfig s = SlowPathConfigs.of(c.policy(), c.settings(), Set.of(), c.slowPathTuning());
+        assertEquals("no packet has more fragments", 8192, s.maxFragmentsPerReassembly());
+        c = SnabbConfigMapper.map(good.replaceFirst("packets 100;", "packets 4294967295;"), 1, 2);
+        assertEquals("the slow path's most", 1_000_000, c.policy().icmp().icmpv4Rate());
+        assertEquals("line 42: softwire-config.external-interface.error-rate-limiting.packets: '-1' is not a uint32"
+                + " (0..4294967295)", error(good.replaceFirst("packets 100;", "packets -1;")));
+    }
+
     /** @return the error of mapping {@code text}, which must fail */
     private static String error(String text) throws IOException {
         try {
