@@ -12,11 +12,14 @@ import org.lwaftr.core.Softwire;
 import org.lwaftr.core.io.ConfigNode;
 import org.lwaftr.core.io.ImportedBindings;
 import org.lwaftr.core.io.SnabbConfig;
+import org.lwaftr.slowpath.SlowPathConfigBuilder;
 import org.lwaftr.slowpath.SlowPathConfigException;
+import org.onlab.packet.Ip6Address;
 
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -70,7 +73,7 @@ public final class SnabbConfigMapper {
     private int fragments = Integer.MAX_VALUE;
     private int reassemblies = Integer.MAX_VALUE;
     private boolean hasInstance;
-    private final java.util.Set<String> noErrors = new java.util.HashSet<>(); // rates of 0 packets
+    private final Set<String> noErrors = new HashSet<>(); // rates of 0 packets
 
     private SnabbConfigMapper() {
         icmp4.put(ALLOW_INCOMING_ICMPV4, true).put(GENERATE_ICMPV4_ERRORS, true).put(ICMPV4_RATE, SNABB_RATE);
@@ -98,27 +101,11 @@ public final class SnabbConfigMapper {
         ConfigNode root = SnabbConfig.parse(new StringReader(text));
         ImportedBindings imported = SnabbConfig.readBindingTable(new StringReader(text));
         SnabbConfigMapper m = new SnabbConfigMapper();
-        SnabbOrigins.checkBindingTable(imported, bindingTable(root), m.warnings);
+        SnabbOrigins.checkBindingTable(imported, root, m.warnings);
         m.lwb4.put(DeviceSettingsCodec.PORT, lwb4Port);
         m.internet.put(DeviceSettingsCodec.PORT, internetPort);
         m.walk(root);
         return m.result(imported.softwires());
-    }
-
-    private static ConfigNode bindingTable(ConfigNode root) {
-        for (ConfigNode n : root.children()) {
-            if (n.keyword().equals("binding-table")) {
-                return n;
-            }
-            if (n.keyword().equals("softwire-config")) {
-                for (ConfigNode c : n.children()) {
-                    if (c.keyword().equals("binding-table")) {
-                        return c;
-                    }
-                }
-            }
-        }
-        return null;
     }
 
     private void walk(ConfigNode root) {
@@ -382,10 +369,10 @@ public final class SnabbConfigMapper {
         // an IPv4 or IPv6 packet has at most 8192 fragments (65535 / 8): a larger limit is no limit
         int frags = fragments == Integer.MAX_VALUE ? SNABB_FRAGMENTS : Math.min(fragments, MAX_FRAGMENTS);
         int packets = reassemblies == Integer.MAX_VALUE ? SNABB_REASSEMBLIES : reassemblies;
-        Consumer<org.lwaftr.slowpath.SlowPathConfigBuilder> tuning =
+        Consumer<SlowPathConfigBuilder> tuning =
             b -> b.maxFragmentsPerReassembly(frags).maxReassemblies(packets);
         if (d != null) {
-            Set<org.onlab.packet.Ip6Address> brs = new LinkedHashSet<>();
+            Set<Ip6Address> brs = new LinkedHashSet<>();
             softwires.forEach(s -> brs.add(s.br()));
             try {
                 SlowPathConfigs.of(p, d, brs, tuning); // what the controller builds at start

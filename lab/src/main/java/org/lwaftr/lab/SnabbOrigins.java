@@ -99,11 +99,12 @@ final class SnabbOrigins {
      * against them "other than as a deliberate assignment"; an entry of the operator's table is one).
      *
      * @param imported the softwires as read
-     * @param table    the binding-table block
+     * @param root     the whole configuration
      * @param warnings where the warnings go
      * @throws LabConfigException naming the line and Snabb path of the refused entry
      */
-    static void checkBindingTable(ImportedBindings imported, ConfigNode table, List<String> warnings) {
+    static void checkBindingTable(ImportedBindings imported, ConfigNode root, List<String> warnings) {
+        ConfigNode table = bindingTable(root);
         String softwire = (table == null ? "softwire-config.binding-table" : table.path()) + ".softwire";
         try {
             new BindingTable(true).addAll(imported.softwires());
@@ -126,6 +127,22 @@ final class SnabbOrigins {
                         + " assignment (RFC 7596 §5.1)");
             }
         }
+    }
+
+    private static ConfigNode bindingTable(ConfigNode root) {
+        for (ConfigNode n : root.children()) {
+            if (n.keyword().equals("binding-table")) {
+                return n;
+            }
+            if (n.keyword().equals("softwire-config")) {
+                for (ConfigNode c : n.children()) {
+                    if (c.keyword().equals("binding-table")) {
+                        return c;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     // ---------------------------------------------------------------- values, errors at a node
