@@ -72,7 +72,7 @@ public final class SnabbConfigMapper {
     private int period6 = SNABB_PERIOD;
     private int fragments = Integer.MAX_VALUE;
     private int reassemblies = Integer.MAX_VALUE;
-    private boolean hasInstance;
+    private boolean hasInterfaces; // an instance, or interface addresses given outside one (older layouts)
     private final Set<String> noErrors = new HashSet<>(); // rates of 0 packets
 
     private SnabbConfigMapper() {
@@ -210,7 +210,7 @@ public final class SnabbConfigMapper {
     }
 
     private void instance(ConfigNode inst) {
-        hasInstance = true;
+        hasInterfaces = true;
         int queues = 0;
         for (ConfigNode n : inst.children()) {
             if (n.keyword().equals("queue")) {
@@ -245,6 +245,7 @@ public final class SnabbConfigMapper {
     /** ip, mac, next-hop, vlan-tag of one side; false if {@code n} is none of them. */
     private boolean addressing(ConfigNode n, ObjectNode side, boolean external) {
         String name = external ? DeviceSettingsCodec.INTERNET_SIDE : DeviceSettingsCodec.LWB4_SIDE;
+        hasInterfaces |= n.keyword().equals("ip") || n.keyword().equals("mac") || n.keyword().equals("next-hop");
         switch (n.keyword()) {
             case "ip":
                 String addrs = external ? DeviceSettingsCodec.AFTR_IPV4 : DeviceSettingsCodec.AFTR_IPV6;
@@ -356,7 +357,7 @@ public final class SnabbConfigMapper {
         DeviceSettings d = null;
         try {
             p = PolicyCodec.parse(policy);
-            if (hasInstance) {
+            if (hasInterfaces) {
                 d = DeviceSettingsCodec.parse(device);
             } else {
                 // Snabb starts with no instance and runs no data plane until one is added
