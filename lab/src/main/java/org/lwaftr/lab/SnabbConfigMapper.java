@@ -98,8 +98,8 @@ public final class SnabbConfigMapper {
         if (lwb4Port == null || internetPort == null) {
             throw new LabConfigException("--lwb4-port and --internet-port are required with a Snabb configuration");
         }
-        ConfigNode root = SnabbConfig.parse(new StringReader(text));
-        ImportedBindings imported = SnabbConfig.readBindingTable(new StringReader(text));
+        ImportedBindings imported = SnabbConfig.readConfiguration(new StringReader(text));
+        ConfigNode root = imported.config();
         SnabbConfigMapper m = new SnabbConfigMapper();
         SnabbOrigins.checkBindingTable(imported, root, m.warnings);
         m.lwb4.put(DeviceSettingsCodec.PORT, lwb4Port);

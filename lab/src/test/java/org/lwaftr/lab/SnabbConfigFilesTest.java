@@ -141,6 +141,18 @@ public class SnabbConfigFilesTest {
         assertEquals(255, s.hopLimit());
     }
 
+    /** snabb-softwire-v3's binding-table is an optional container: without it, the table is empty. */
+    @Test
+    public void configurationWithoutBindingTableLoadsEmpty() throws Exception {
+        String good = own("system-ports-vlan-nexthop-ip.conf");
+        int from = good.indexOf("  binding-table {");
+        String none = good.substring(0, from) + good.substring(good.indexOf("\n  }\n", from) + 5);
+        assertTrue(none, !none.contains("softwire {"));
+        LabConfig c = SnabbConfigMapper.map(none, 1, 2);
+        assertEquals(0, c.softwires().size());
+        assertEquals(125, c.settings().lwb4Side().vlan());
+    }
+
     /** Values Snabb's schema takes (uint32) beyond our ranges keep their meaning. */
     @Test
     public void snabbsUint32ExtremesKeepTheirMeaning() throws Exception {
