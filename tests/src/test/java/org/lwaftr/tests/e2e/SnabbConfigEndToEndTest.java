@@ -57,12 +57,12 @@ import static org.lwaftr.tests.e2e.E2eSetup.udp;
  */
 public class SnabbConfigEndToEndTest {
     private static final long SLOW = 60_000;
-    private static final int B4_VLAN = 125;
-    private static final int INET_VLAN = 164;
+    static final int B4_VLAN = 125;
+    static final int INET_VLAN = 164;
     private static final int HOP_LIMIT = 255;
-    private static final Ip6Address BR1 = Ip6Address.valueOf("2001:db8:ffff::1");
+    static final Ip6Address BR1 = Ip6Address.valueOf("2001:db8:ffff::1");
     private static final Ip6Address BR2 = Ip6Address.valueOf("2001:db8:ffff::2");
-    private static final Ip6Address B4_A = Ip6Address.valueOf("2001:db8:1::10"); // 198.51.100.1 psid 0/4
+    static final Ip6Address B4_A = Ip6Address.valueOf("2001:db8:1::10"); // 198.51.100.1 psid 0/4
     private static final Ip6Address B4_B = Ip6Address.valueOf("2001:db8:1::11"); // 198.51.100.1 psid 1/4
     private static final Ip6Address B4_C = Ip6Address.valueOf("2001:db8:2::1");  // 198.51.100.2 whole
     private static final Ip6Address ROUTER6 = Ip6Address.valueOf("2001:db8:ffff::99");
@@ -105,39 +105,39 @@ public class SnabbConfigEndToEndTest {
 
     // ------------------------------------------------------------------ frames, tagged as configured
 
-    private static Ethernet tagged(Ethernet e, int vlan) {
+    static Ethernet tagged(Ethernet e, int vlan) {
         e.setVlanID((short) vlan);
         return e;
     }
 
-    private static Ethernet fromInternet(IPv4 ip) {
+    static Ethernet fromInternet(IPv4 ip) {
         return tagged(LwaftrFrames.ethernet(INET_ROUTER, AFTR_MAC_INET, Ethernet.TYPE_IPV4, ip), INET_VLAN);
     }
 
-    private static Ethernet toInternet(IPv4 ip) {
+    static Ethernet toInternet(IPv4 ip) {
         return tagged(LwaftrFrames.ethernet(AFTR_MAC_INET, INET_ROUTER, Ethernet.TYPE_IPV4, ip), INET_VLAN);
     }
 
-    private static Ethernet fromLwb4(Ip6Address src, Ip6Address dst, byte nextHeader, IPacket payload, int hopLimit) {
+    static Ethernet fromLwb4(Ip6Address src, Ip6Address dst, byte nextHeader, IPacket payload, int hopLimit) {
         IPv6 ip6 = LwaftrFrames.ipv6(src, dst, nextHeader, payload);
         ip6.setHopLimit((byte) hopLimit);
         return tagged(LwaftrFrames.ethernet(B4_ROUTER, AFTR_MAC_B4, Ethernet.TYPE_IPV6, ip6), B4_VLAN);
     }
 
     /** RFC 7596 §6.2 with Snabb's fixed hop limit 255 (traffic class = TOS 0, flow label 0). */
-    private static Ethernet toLwb4(Ip6Address br, Ip6Address lwb4, IPv4 inner) {
+    static Ethernet toLwb4(Ip6Address br, Ip6Address lwb4, IPv4 inner) {
         IPv6 ip6 = LwaftrFrames.ipv6(br, lwb4, LwaftrFrames.PROTO_IPV4, inner);
         ip6.setHopLimit((byte) HOP_LIMIT);
         return tagged(LwaftrFrames.ethernet(AFTR_MAC_B4, B4_ROUTER, Ethernet.TYPE_IPV6, ip6), B4_VLAN);
     }
 
     /** RFC 4861 §4.3: a solicitation from the lwB4-side router for {@code target}. */
-    private static Ethernet solicitation(Ip6Address target) {
+    static Ethernet solicitation(Ip6Address target) {
         return tagged(neighborSolicitation(B4_ROUTER, ROUTER6, target, B4_ROUTER), B4_VLAN);
     }
 
     /** RFC 4861 §7.2.4: solicited, router, override (ours: see docs/snabb-parity.md), our MAC. */
-    private static Ethernet advertisement(Ip6Address target) {
+    static Ethernet advertisement(Ip6Address target) {
         return tagged(neighborAdvertisement(AFTR_MAC_B4, B4_ROUTER, target, ROUTER6, target, AFTR_MAC_B4), B4_VLAN);
     }
 
@@ -146,7 +146,7 @@ public class SnabbConfigEndToEndTest {
      * datagram, TTL 255 as Snabb; the identification is the AFTR's (taken from {@code got}: unique
      * per datagram, RFC 6864, where Snabb sends 0).
      */
-    private static Ethernet hostUnreachable(IPv4 quoted, byte[] got) {
+    static Ethernet hostUnreachable(IPv4 quoted, byte[] got) {
         byte[] q = quoted.serialize();
         byte[] body = Arrays.copyOf(new byte[4], 4 + q.length);
         System.arraycopy(q, 0, body, 4, q.length);
@@ -166,7 +166,7 @@ public class SnabbConfigEndToEndTest {
     }
 
     /** The rows: Snabb's suite in table form, for vlan-system-ports.conf. */
-    private static List<Row> rows() {
+    static List<Row> rows() {
         String a = "softwire 198.51.100.1/psid 0 ";
         String b = "softwire 198.51.100.1/psid 1 ";
         String c = "softwire 198.51.100.2/psid 0 ";
@@ -186,15 +186,16 @@ public class SnabbConfigEndToEndTest {
             new Row("unbound port: ICMPv4 3/1 with TTL 255",
                 INET_PORT, fromInternet(udp(HOST, 53, SHARED, 9000, 64)),
                 INET_PORT, got -> hostUnreachable(udp(HOST, 53, SHARED, 9000, 64), got),
-                Map.of("punt DOWNSTREAM_NO_BINDING", 1L, "slow-path out-icmpv4-3-1", 1L,
-                        "slow-path lab-packet-in", 1L, "slow-path lab-packet-out", 1L)),
+                Map.of("punt DOWNSTREAM_NO_BINDING", 1L, "slow-path punted-downstream-no-binding", 1L,
+                        "slow-path out-icmpv4-3-1", 1L, "slow-path lab-packet-in", 1L, "slow-path lab-packet-out", 1L)),
             new Row("neighbour solicitation for the interface address: answered",
                 LWB4_PORT, solicitation(AFTR_V6), LWB4_PORT, got -> advertisement(AFTR_V6),
-                Map.of("punt NDP", 1L, "slow-path out-ndp-na", 1L, "slow-path lab-packet-in", 1L,
-                        "slow-path lab-packet-out", 1L)),
+                Map.of("punt NDP", 1L, "slow-path punted-ndp", 1L, "slow-path out-ndp-na", 1L,
+                        "slow-path lab-packet-in", 1L, "slow-path lab-packet-out", 1L)),
             new Row("neighbour solicitation for a BR address only softwires name: not answered (as Snabb)",
                 LWB4_PORT, solicitation(BR1), 0, null,
-                Map.of("punt NDP", 1L, "slow-path drop-ignored", 1L, "slow-path lab-packet-in", 1L)));
+                Map.of("punt NDP", 1L, "slow-path punted-ndp", 1L, "slow-path drop-ignored", 1L,
+                        "slow-path lab-packet-in", 1L)));
     }
 
     @Test
@@ -210,32 +211,32 @@ public class SnabbConfigEndToEndTest {
         assertTrue(lab.output(), !lab.output().contains("Exception"));
     }
 
-    private static final Ip4Address INET_ROUTER_IP = Ip4Address.valueOf("192.0.2.1");
-    private static final Ip6Address B4_ROUTER_IP = Ip6Address.valueOf("2001:db8:ffff::b4");
+    static final Ip4Address INET_ROUTER_IP = Ip4Address.valueOf("192.0.2.1");
+    static final Ip6Address B4_ROUTER_IP = Ip6Address.valueOf("2001:db8:ffff::b4");
 
     /** RFC 826: "who has 192.0.2.1? tell 192.0.2.254", broadcast, tagged. */
-    private static Ethernet arpRequest() {
+    static Ethernet arpRequest() {
         return tagged(arp(ARP.OP_REQUEST, AFTR_MAC_INET, AFTR_V4, MacAddress.ZERO, INET_ROUTER_IP, MacAddress.BROADCAST),
                 INET_VLAN);
     }
 
-    private static Ethernet arpReply() {
+    static Ethernet arpReply() {
         return tagged(arp(ARP.OP_REPLY, INET_ROUTER, INET_ROUTER_IP, AFTR_MAC_INET, AFTR_V4, AFTR_MAC_INET), INET_VLAN);
     }
 
     /** RFC 4861 §7.2.2: the AFTR's solicitation for the router, to its solicited-node group, tagged. */
-    private static Ethernet routerSolicitation() {
+    static Ethernet routerSolicitation() {
         return tagged(neighborSolicitation(AFTR_MAC_B4, AFTR_V6, B4_ROUTER_IP, AFTR_MAC_B4), B4_VLAN);
     }
 
     /** The router's solicited advertisement (override set, its link-layer address). */
-    private static Ethernet routerAdvertisement() {
+    static Ethernet routerAdvertisement() {
         return tagged(neighborAdvertisement(B4_ROUTER, AFTR_MAC_B4, B4_ROUTER_IP, AFTR_V6, B4_ROUTER_IP, B4_ROUTER),
                 B4_VLAN);
     }
 
     /** {@code ip}'s payload bytes [from, to) as an IPv4 fragment (offset in bytes, MF). */
-    private static IPv4 fragment(IPv4 ip, int from, int to, boolean more) {
+    static IPv4 fragment(IPv4 ip, int from, int to, boolean more) {
         byte[] whole = ip.serialize();
         IPv4 f = new IPv4();
         f.setSourceAddress(ip.getSourceAddress());
@@ -290,10 +291,12 @@ public class SnabbConfigEndToEndTest {
                 INET_PORT, got -> toInternet(udp(SHARED, 1030, HOST, 53, 64)), Map.of(a + "upstream", 1L)),
             new Row("first fragment: held (1 fragment is the limit)",
                 INET_PORT, fromInternet(fragment(whole, 0, 8, true)), 0, null,
-                Map.of("punt IPV4_FRAGMENT", 1L, "slow-path fragments-received", 1L, "slow-path lab-packet-in", 1L)),
+                Map.of("punt IPV4_FRAGMENT", 1L, "slow-path punted-ipv4-fragment", 1L,
+                        "slow-path fragments-received", 1L, "slow-path lab-packet-in", 1L)),
             new Row("second fragment: over max-fragments-per-packet 1, nothing reassembled",
                 INET_PORT, fromInternet(fragment(whole, 8, 16, false)), 0, null,
-                Map.of("punt IPV4_FRAGMENT", 1L, "slow-path fragments-received", 1L, "slow-path reassembly-invalid", 1L,
+                Map.of("punt IPV4_FRAGMENT", 1L, "slow-path punted-ipv4-fragment", 1L,
+                        "slow-path fragments-received", 1L, "slow-path reassembly-invalid", 1L,
                         "slow-path lab-packet-in", 1L))));
         lab.command("quit");
         assertEquals(0, lab.awaitExit(SLOW));
