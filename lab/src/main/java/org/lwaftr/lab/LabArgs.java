@@ -158,7 +158,7 @@ final class LabArgs {
         LabConfig c = snabbConfig != null ? snabb()
                 : NetcfgLoader.load(NetcfgLoader.read(netcfg), deviceKey, lwb4Port, internetPort, bindingTable);
         if (watch != null && Files.exists(watch)) {
-            c = c.withSoftwires(BindingTableFormats.read(watch).softwires());
+            c = c.withSoftwires(NetcfgLoader.table(watch.toString(), () -> BindingTableFormats.read(watch), c.policy()));
         }
         return c;
     }

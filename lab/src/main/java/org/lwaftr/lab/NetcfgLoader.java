@@ -71,7 +71,7 @@ public final class NetcfgLoader {
     }
 
     /** Reads a binding table and validates it whole as the lab will load it; errors name where and the entry's line. */
-    private static List<Softwire> table(String where, Source source, LwaftrPolicy policy) throws IOException {
+    static List<Softwire> table(String where, Source source, LwaftrPolicy policy) throws IOException {
         try {
             ImportedBindings in = source.read();
             BindingTableFormats.apply(new BindingTable(policy.allowSystemPorts()), in, false);
@@ -82,7 +82,7 @@ public final class NetcfgLoader {
     }
 
     /** A binding-table read. */
-    private interface Source {
+    interface Source {
         ImportedBindings read() throws IOException;
     }
 
