@@ -22,7 +22,7 @@ public final class SlowPathConfigs {
     /**
      * @param policy     the app policy
      * @param device     the device's settings
-     * @param softwireBrs BR addresses named by softwires (answered for as well as the device's own)
+     * @param softwireBrs BR addresses named by softwires (echo is answered for them, neighbour discovery only for the device's own)
      * @return the slow path configuration
      * @throws org.lwaftr.slowpath.SlowPathConfigException naming a bad field
      */
@@ -63,9 +63,10 @@ public final class SlowPathConfigs {
                 .flowLabel(policy.flowLabel());
         device.aftrIpv4().forEach(b::aftrIpv4);
         device.aftrIpv6().forEach(b::aftrIpv6);
-        Set<Ip6Address> brs = new LinkedHashSet<>(device.brAddresses());
-        brs.addAll(softwireBrs);
-        brs.forEach(b::brAddress);
+        device.brAddresses().forEach(b::brAddress);
+        Set<Ip6Address> named = new LinkedHashSet<>(softwireBrs);
+        named.removeAll(device.brAddresses());
+        named.forEach(b::softwireBrAddress);
         tuning.accept(b);
         return b.build();
     }

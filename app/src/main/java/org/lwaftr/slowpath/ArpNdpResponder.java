@@ -20,7 +20,10 @@ import java.util.function.Predicate;
  * Answers address resolution for the AFTR's own addresses: ARP requests (RFC 826) on the Internet
  * side, neighbour solicitations (RFC 4861 §7.2.4) on the lwB4 side — unicast (NUD), to the
  * solicited-node group, and duplicate address detection probes (answered to all-nodes, S = 0).
- * The AFTR routes, so advertisements carry R = 1; O = 1 and the target link-layer address.
+ * The AFTR routes, so advertisements carry R = 1; O = 1 and the target link-layer address
+ * (RFC 4861 §7.2.4 for the node's own unicast address; Snabb clears O). Solicitations are answered
+ * for the AFTR's own IPv6 addresses and the configured BR addresses
+ * ({@link SlowPathConfig#neighborTargets()}), not for BRs only softwires name (§7.2.3, as Snabb).
  * ARP packets and neighbour advertisements from a next hop given by address go to the
  * {@link NextHopResolver}, which learns its MAC from them.
  */

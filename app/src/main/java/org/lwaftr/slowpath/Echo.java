@@ -60,7 +60,7 @@ final class Echo {
         reply.setPayload(replyEcho);
         IPv4 ip = new IPv4();
         ip.setDiffServ((byte) p.tos());
-        ip.setTtl((byte) IcmpErrors.TTL);
+        ip.setTtl((byte) IcmpErrors.ECHO_TTL);
         ip.setIdentification((short) p.id());
         ip.setProtocol(IPv4.PROTOCOL_ICMP);
         ip.setSourceAddress(p.dst());

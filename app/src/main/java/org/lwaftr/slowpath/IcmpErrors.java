@@ -23,8 +23,8 @@ final class IcmpErrors {
     static final int MAX_ICMPV4 = 576;
     /** RFC 4443 §2.4(c): an ICMPv6 error does not exceed the minimum IPv6 MTU. */
     static final int MAX_ICMPV6 = 1280;
-    /** TTL of the ICMPv4 errors the AFTR originates. */
-    static final int TTL = 64;
+    /** TTL of the ICMPv4 echo replies the AFTR sends (as Snabb's apps/ipv4/echo.lua). */
+    static final int ECHO_TTL = 64;
 
     private final SlowPathConfig cfg;
     private final Egress egress;
@@ -77,7 +77,9 @@ final class IcmpErrors {
         icmp.setIcmpCode((byte) code);
         icmp.setPayload(new Data(body));
         IPv4 ip = new IPv4();
-        ip.setTtl((byte) TTL);
+        // RFC 1812 §4.2.2.9 only forbids TTL 0: the errors leave with the policy's hop limit, as
+        // encapsulated packets do (Snabb: 255 for both, its constants.default_ttl).
+        ip.setTtl((byte) cfg.hopLimit());
         ip.setIdentification((short) ids.getAsInt());
         ip.setProtocol(IPv4.PROTOCOL_ICMP);
         ip.setSourceAddress(cfg.aftrIpv4().get(0).toInt());

@@ -65,7 +65,7 @@ public final class SlowPath {
         this.errors = new IcmpErrors(cfg, egress, counters, nanoTime, ids);
         this.mtu = new MtuHandler(cfg, table, egress, fragmenter, errors, counters);
         this.echo = new Echo(cfg, table, egress, fragmenter, counters);
-        this.resolver = new ArpNdpResponder(cfg, echo::isOurIpv6, nextHops, counters);
+        this.resolver = new ArpNdpResponder(cfg, cfg.neighborTargets()::contains, nextHops, counters);
         this.reassemblers = new Reassemblers(cfg, nanoTime, counters);
     }
 

@@ -27,6 +27,7 @@ public final class SlowPathConfig {
     private final List<Ip4Address> aftrIpv4;
     private final List<Ip6Address> aftrIpv6;
     private final List<Ip6Address> brAddresses;
+    private final List<Ip6Address> neighborTargets;
     private final boolean icmpv4Errors;
     private final boolean icmpv6Errors;
     private final boolean allowIncomingIcmp;
@@ -62,6 +63,7 @@ public final class SlowPathConfig {
         }
         checkIpv6("aftr-ipv6-addresses", b.aftrIpv6);
         checkIpv6("br-ipv6-addr", b.brAddresses);
+        checkIpv6("br-ipv6-addr", b.softwireBrs);
         if (b.hopLimit < 1 || b.hopLimit > 255) {
             throw new SlowPathConfigException("hop-limit", b.hopLimit + " is outside 1..255");
         }
@@ -71,9 +73,9 @@ public final class SlowPathConfig {
         if (b.maxReassemblies < 1 || b.maxReassemblies > 1_000_000) {
             throw new SlowPathConfigException("max-reassemblies", b.maxReassemblies + " is outside 1..1000000");
         }
-        if (b.maxFragments < 2 || b.maxFragments > 8192) {
+        if (b.maxFragments < 1 || b.maxFragments > 8192) { // 1: nothing fragmented is reassembled (Snabb allows it)
             throw new SlowPathConfigException("max-fragments-per-reassembly", b.maxFragments
-                    + " is outside 2..8192");
+                    + " is outside 1..8192");
         }
         if (b.timeoutNanos < TimeUnit.MILLISECONDS.toNanos(1) || b.timeoutNanos > TimeUnit.MINUTES.toNanos(5)) {
             throw new SlowPathConfigException("reassembly-timeout", b.timeoutNanos + " ns is outside 1 ms..5 min");
@@ -83,7 +85,12 @@ public final class SlowPathConfig {
         }
         aftrIpv4 = Collections.unmodifiableList(new ArrayList<>(b.aftrIpv4));
         aftrIpv6 = Collections.unmodifiableList(new ArrayList<>(b.aftrIpv6));
-        brAddresses = Collections.unmodifiableList(new ArrayList<>(b.brAddresses));
+        List<Ip6Address> brs = new ArrayList<>(b.brAddresses);
+        b.softwireBrs.stream().filter(a -> !brs.contains(a)).forEach(brs::add);
+        brAddresses = Collections.unmodifiableList(brs);
+        List<Ip6Address> targets = new ArrayList<>(b.aftrIpv6);
+        targets.addAll(b.brAddresses);
+        neighborTargets = Collections.unmodifiableList(targets);
         icmpv4Errors = b.icmpv4Errors;
         icmpv6Errors = b.icmpv6Errors;
         allowIncomingIcmp = b.allowIncomingIcmp;
@@ -143,9 +150,18 @@ public final class SlowPathConfig {
         return aftrIpv6;
     }
 
-    /** @return BR addresses configured statically (the binding table's are added to them) */
+    /** @return BR addresses configured statically, then those only softwires name */
     public List<Ip6Address> brAddresses() {
         return brAddresses;
+    }
+
+    /**
+     * @return the addresses neighbour solicitations are answered for (RFC 4861 §7.2.3: those
+     *     assigned to the interface): the AFTR's own IPv6 addresses and the configured BR addresses,
+     *     not the BR addresses only softwires name (Snabb answers only its interface address)
+     */
+    public List<Ip6Address> neighborTargets() {
+        return neighborTargets;
     }
 
     /** @return whether ICMPv4 errors are generated (RFC 8676 icmpv4-errors) */

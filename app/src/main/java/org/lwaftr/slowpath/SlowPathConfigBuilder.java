@@ -26,6 +26,7 @@ public final class SlowPathConfigBuilder {
     final List<Ip4Address> aftrIpv4 = new ArrayList<>();
     final List<Ip6Address> aftrIpv6 = new ArrayList<>();
     final List<Ip6Address> brAddresses = new ArrayList<>();
+    final List<Ip6Address> softwireBrs = new ArrayList<>();
     boolean icmpv4Errors = true;
     boolean icmpv6Errors = true;
     boolean allowIncomingIcmp = true;
@@ -99,9 +100,19 @@ public final class SlowPathConfigBuilder {
         return this;
     }
 
-    /** @param a a BR address @return this */
+    /** @param a a BR address configured for this AFTR (answered for in neighbour discovery) @return this */
     public SlowPathConfigBuilder brAddress(Ip6Address a) {
         brAddresses.add(a);
+        return this;
+    }
+
+    /**
+     * @param a a BR address only a softwire names: a tunnel endpoint (ICMPv6 echo), not an address
+     *          of the link, so not answered for in neighbour discovery (RFC 4861 §7.2.3, as Snabb)
+     * @return this
+     */
+    public SlowPathConfigBuilder softwireBrAddress(Ip6Address a) {
+        softwireBrs.add(a);
         return this;
     }
 

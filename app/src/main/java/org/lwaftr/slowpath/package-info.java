@@ -14,7 +14,7 @@
  *       the payload as L4 and fail on fragments; ARP and NDP messages are parsed with ONOS.</li>
  *   <li>ICMP errors go back the way the offending packet came: to the Internet, or, for a packet
  *       that came through a softwire (hairpinned, or upstream too big with DF), encapsulated from
- *       its BR address to its lwB4. The source is the first AFTR IPv4 address; TTL 64.</li>
+ *       its BR address to its lwB4. The source is the first AFTR IPv4 address; TTL = the policy's hop limit.</li>
  *   <li>Hairpinned packets punted in their second pass (DOWNSTREAM_NO_BINDING, TTL_EXPIRED,
  *       DOWNSTREAM_MTU, still encapsulated) are decapsulated and handled as downstream.</li>
  *   <li>DOWNSTREAM_MTU: DF set → ICMPv4 3/4 with lwB4-side MTU − 40; DF clear → TTL − 1,

@@ -141,4 +141,22 @@ public class ArpNdpResponderTest {
         assertEquals(3L, (long) sp.counters().get("drop-ignored"));
         assertEquals(0L, (long) sp.counters().get("out-ndp-na"));
     }
+
+    /**
+     * RFC 4861 §7.2.3 answers for addresses assigned to the interface: the AFTR's own and the
+     * configured BR addresses. A BR address that only a softwire names is a tunnel endpoint
+     * reached through the next hop, not an on-link address: not answered (Snabb answers only its
+     * interface address; its test ndp_incoming_ns_secondary expects no answer).
+     */
+    @Test
+    public void rfc4861Sec723BrOnlyNamedBySoftwiresIsNotAnswered() throws Exception {
+        Ip6Address named = Ip6Address.valueOf("2001:db8:ffff::77");
+        SlowPath sp = slowPath(config().softwireBrAddress(named).build(), new Clock());
+        assertTrue(sp.handle(icmp6Frame(LWB4, named, 135, ns(named, LWB4_MAC), 255, LWB4_AFTR_MAC), LWB4_PORT,
+                NDP_REASON).isEmpty());
+        assertEquals(1L, (long) sp.counters().get("drop-ignored"));
+        List<OutboundPacket> out = sp.handle(icmp6Frame(LWB4, AFTR_IPV6, 135, ns(AFTR_IPV6, LWB4_MAC), 255,
+                LWB4_AFTR_MAC), LWB4_PORT, NDP_REASON);
+        assertEquals(1, assertNa(out.get(0), AFTR_IPV6, LWB4, LWB4_MAC).getSolicitedFlag());
+    }
 }

@@ -116,21 +116,35 @@ public class IcmpErrorsTest {
     }
 
     /**
-     * The whole frame, pinned: a 3/1 about a UDP datagram with 4 bytes of data (checksums 6a84,
-     * 6359 checked by hand; d24e and 8122 are the quoted packet's own).
+     * The 3/1 about a UDP datagram with 4 bytes of data from {@code sp}, pinned whole but for its
+     * TTL and header checksum (6359 checked by hand; d24e and 8122 are the quoted packet's own).
      */
-    @Test
-    public void icmpv4HostUnreachablePinnedBytes() {
-        SlowPath sp = slowPath();
+    private static void assertPinnedHostUnreachable(SlowPath sp, String ttl, String checksum) {
         byte[] in = fromInternet(udp4(HOST, SHARED, 53, UNBOUND_PORT, 4, 64, false));
         OutboundPacket out = one(sp.handle(in, INET_PORT, DOWNSTREAM_NO_BINDING));
         assertEquals(
                 "0200000000fe" + "020000000002" + "0800"
-                + "4500" + "003c" + "1234" + "0000" + "40" + "01" + "6a84" + "c0000201" + "cb007107"
+                + "4500" + "003c" + "1234" + "0000" + ttl + "01" + checksum + "c0000201" + "cb007107"
                 + "0301" + "6359" + "00000000"
                 + "4500" + "0020" + "4242" + "0000" + "40" + "11" + "d24e" + "cb007107" + "c6336401"
                 + "0035" + "0420" + "000c" + "8122" + "030a1118",
                 hex(out.frame()));
+    }
+
+    /** The whole frame, pinned (header checksum 6a84 checked by hand). */
+    @Test
+    public void icmpv4HostUnreachablePinnedBytes() {
+        assertPinnedHostUnreachable(slowPath(), "40", "6a84");
+    }
+
+    /**
+     * RFC 1812 §4.2.2.9 leaves the TTL of originated datagrams open (not 0): ICMPv4 errors take the
+     * policy's hop limit, so an imported Snabb configuration (hop limit 255) sends them with TTL
+     * 255 as Snabb does (header checksum 6a84 updated by hand for TTL ff, RFC 1624: ab83).
+     */
+    @Test
+    public void icmpv4ErrorTtlIsThePolicysHopLimit() {
+        assertPinnedHostUnreachable(slowPath(config().hopLimit(255).build(), new Clock()), "ff", "ab83");
     }
 
     @Test

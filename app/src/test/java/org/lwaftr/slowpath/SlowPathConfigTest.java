@@ -55,7 +55,7 @@ public class SlowPathConfigTest {
         assertField("hop-limit", () -> config().hopLimit(0));
         assertField("flow-label", () -> config().flowLabel(1 << 20));
         assertField("max-reassemblies", () -> config().maxReassemblies(0));
-        assertField("max-fragments-per-reassembly", () -> config().maxFragmentsPerReassembly(1));
+        assertField("max-fragments-per-reassembly", () -> config().maxFragmentsPerReassembly(0));
         assertField("reassembly-timeout", () -> config().reassemblyTimeout(10, TimeUnit.MINUTES));
         assertField("max-reassembly-bytes", () -> config().maxReassemblyBytes(1000));
         assertField("icmpv4-rate.packets", () -> config().icmpv4Rate(-1, 1, TimeUnit.SECONDS));

@@ -1,6 +1,7 @@
 package org.lwaftr.lab;
 
 import org.lwaftr.config.DeviceSettingsCodec;
+import org.lwaftr.core.InvalidBindingException;
 import org.lwaftr.core.io.BindingTableFormats;
 
 import java.io.IOException;
@@ -172,13 +173,34 @@ final class LabArgs {
 
     /** Reads the configuration the options name. */
     LabConfig loadConfig() throws IOException {
-        LabConfig c = snabbConfig != null
-                ? SnabbConfigMapper.map(Files.readString(snabbConfig, StandardCharsets.UTF_8), lwb4Port, internetPort)
+        LabConfig c = snabbConfig != null ? snabb()
                 : NetcfgLoader.load(NetcfgLoader.read(netcfg), deviceKey, lwb4Port, internetPort, bindingTable);
         if (watch != null && Files.exists(watch)) {
-            c = c.withSoftwires(BindingTableFormats.read(watch).softwires());
+            c = c.withSoftwires(NetcfgLoader.table(watch.toString(), () -> BindingTableFormats.read(watch), c.policy()));
         }
         return c;
+    }
+
+    /**
+     * A Snabb configuration: errors and warnings are "FILE: line N[, column C]: snabb.path: why",
+     * the file as given on the command line.
+     */
+    private LabConfig snabb() throws IOException {
+        String text;
+        try {
+            text = Files.readString(snabbConfig, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new LabConfigException(snabbConfig + ": cannot read: " + e.getMessage(), e);
+        }
+        LabConfig c;
+        try {
+            c = SnabbConfigMapper.map(text, lwb4Port, internetPort);
+        } catch (LabConfigException | InvalidBindingException e) {
+            throw new LabConfigException(snabbConfig + ": " + e.getMessage(), e);
+        }
+        List<String> warnings = new ArrayList<>();
+        c.warnings().forEach(w -> warnings.add(snabbConfig + ": " + w));
+        return new LabConfig(c.policy(), c.settings(), c.softwires(), c.slowPathTuning(), warnings);
     }
 
     List<TargetSpec> targets() {

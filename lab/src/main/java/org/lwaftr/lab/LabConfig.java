@@ -23,7 +23,8 @@ public final class LabConfig {
 
     /**
      * @param policy         app policy
-     * @param settings       device settings (ports, MACs, addresses)
+     * @param settings       device settings (ports, MACs, addresses); null when there are none
+     *                       (a Snabb configuration without an instance: no port has a role)
      * @param softwires      initial binding table
      * @param slowPathTuning extra slow-path settings (e.g. reassembly limits), applied last
      * @param warnings       one line per input setting that is unknown or not supported
@@ -31,7 +32,7 @@ public final class LabConfig {
     public LabConfig(LwaftrPolicy policy, DeviceSettings settings, List<Softwire> softwires,
                      Consumer<SlowPathConfigBuilder> slowPathTuning, List<String> warnings) {
         this.policy = Objects.requireNonNull(policy);
-        this.settings = Objects.requireNonNull(settings);
+        this.settings = settings;
         this.softwires = List.copyOf(softwires);
         this.slowPathTuning = Objects.requireNonNull(slowPathTuning);
         this.warnings = List.copyOf(warnings);
@@ -42,7 +43,7 @@ public final class LabConfig {
         return policy;
     }
 
-    /** @return the device settings */
+    /** @return the device settings, or null if there are none (nothing is forwarded) */
     public DeviceSettings settings() {
         return settings;
     }

@@ -1,6 +1,7 @@
 package org.lwaftr.lab;
 
 import org.lwaftr.api.CounterValue;
+import org.lwaftr.config.DeviceSettings;
 import org.lwaftr.config.SlowPathConfigs;
 import org.lwaftr.core.BindingChange;
 import org.lwaftr.core.BindingDiff;
@@ -84,7 +85,8 @@ public final class LabController implements AutoCloseable {
             c.targets.add(t);
             t.start();
         }
-        if (config.settings().lwb4Side().nextHopIp() != null || config.settings().internetSide().nextHopIp() != null) {
+        DeviceSettings d = config.settings();
+        if (d != null && (d.lwb4Side().nextHopIp() != null || d.internetSide().nextHopIp() != null)) {
             c.nextHops.start();
         }
         return c;
@@ -145,6 +147,9 @@ public final class LabController implements AutoCloseable {
     }
 
     private void refreshSlowPath() {
+        if (config.settings() == null) {
+            return; // no port has a role: nothing is punted
+        }
         Set<Ip6Address> brs = new HashSet<>(programmer.table().brAddresses());
         if (slowPath == null || !brs.equals(slowPathBrs)) {
             slowPath = new SlowPath(SlowPathConfigs.of(config.policy(), config.settings(), brs,
@@ -203,15 +208,22 @@ public final class LabController implements AutoCloseable {
         return onLane(() -> programmer.counter(key));
     }
 
-    /** @return the device settings with the next hops the slow path resolved (RFC 826 / RFC 4861) */
+    /**
+     * @return the device settings with the next hops the slow path resolved (RFC 826 / RFC 4861),
+     *     null if the configuration has no interfaces (a Snabb configuration without an instance)
+     */
     org.lwaftr.config.DeviceSettings resolvedSettings() {
+        if (config.settings() == null) {
+            return null;
+        }
         org.lwaftr.slowpath.NextHopResolver r = nextHops.resolver();
         return config.settings().withLearnedNextHops(r.lwb4Mac(), r.internetMac());
     }
 
     /** @return the slow path's counters, plus packet-in/out totals of the lab */
     public Map<String, Long> slowPathCounters() {
-        Map<String, Long> out = new TreeMap<>(slowPath.counters());
+        SlowPath sp = slowPath;
+        Map<String, Long> out = new TreeMap<>(sp == null ? Map.of() : sp.counters());
         out.put("lab-packet-in", packets.packetIns());
         out.put("lab-packet-out", packets.packetOuts());
         out.put("lab-packet-failures", packets.failures());
@@ -310,12 +322,27 @@ public final class LabController implements AutoCloseable {
             return;
         }
         cfg.warnings().forEach(w -> System.err.println("warning: " + w));
-        LabController c = start(cfg, a.targets(), LabPipeline.lwaftr());
+        LabController c;
+        try {
+            c = start(cfg, a.targets(), LabPipeline.lwaftr());
+        } catch (RuntimeException e) {
+            // whatever the loader did not catch (a table or slow-path limit): one line, no stack trace
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         RestServer rest = null;
         if (restUsers != null) {
             TargetSpec where = TargetSpec.parse(a.rest(), 0);
-            rest = RestServer.start(where.host(), where.port(),
-                    new StandaloneLwaftrService(c, cfg, System::currentTimeMillis), restUsers);
+            try {
+                rest = RestServer.start(where.host(), where.port(),
+                        new StandaloneLwaftrService(c, cfg, System::currentTimeMillis), restUsers);
+            } catch (IllegalStateException e) {
+                System.err.println("error: --rest " + a.rest() + ": " + e.getMessage());
+                c.close();
+                System.exit(2);
+                return;
+            }
             log.info("REST API at http://{}:{}{}", where.host(), rest.port(), RestServer.CONTEXT);
         }
         RestServer restServer = rest;

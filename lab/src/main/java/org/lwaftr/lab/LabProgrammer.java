@@ -204,7 +204,7 @@ final class LabProgrammer {
      * entries of the old plan), so targets delete before they insert.
      */
     private void rebuild(BindingDiff d, EntrySink sink) {
-        BrIndexPlan plan = BrIndexPlan.of(brIndexes, settings.brAddresses());
+        BrIndexPlan plan = BrIndexPlan.of(brIndexes, settings == null ? List.of() : settings.brAddresses());
         List<PiTableEntry> device = translator.deviceEntries(settings, policy, plan);
         List<EntryKey> newDevice = new ArrayList<>(device.size());
         device.forEach(e -> newDevice.add(EntryKey.of(e)));

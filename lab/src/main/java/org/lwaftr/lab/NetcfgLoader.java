@@ -10,7 +10,10 @@ import org.lwaftr.config.LwaftrPolicy;
 import org.lwaftr.config.PolicyCodec;
 import org.lwaftr.core.Softwire;
 import org.lwaftr.core.io.BindingFormat;
+import org.lwaftr.core.BindingTable;
+import org.lwaftr.core.InvalidBindingException;
 import org.lwaftr.core.io.BindingTableFormats;
+import org.lwaftr.core.io.ImportedBindings;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -56,14 +59,31 @@ public final class NetcfgLoader {
         DeviceSettings settings = device(json.path("devices"), deviceKey, lwb4Port, internetPort, warnings);
         List<Softwire> softwires = List.of();
         if (bindingTable != null) {
-            softwires = BindingTableFormats.read(bindingTable).softwires();
+            softwires = table(bindingTable.toString(), () -> BindingTableFormats.read(bindingTable), policy);
         } else if (policy.bindingTable() != null) {
-            softwires = BindingTableFormats.read(policy.bindingTable().toString(), BindingFormat.RFC8676_JSON)
-                    .softwires();
+            softwires = table("netcfg: binding-table", () -> BindingTableFormats.read(policy.bindingTable().toString(),
+                    BindingFormat.RFC8676_JSON), policy);
         } else if (policy.bindingTableFile() != null) {
-            softwires = BindingTableFormats.read(Path.of(policy.bindingTableFile())).softwires();
+            softwires = table(policy.bindingTableFile(),
+                    () -> BindingTableFormats.read(Path.of(policy.bindingTableFile())), policy);
         }
         return new LabConfig(policy, settings, softwires, b -> { }, warnings);
+    }
+
+    /** Reads a binding table and validates it whole as the lab will load it; errors name where and the entry's line. */
+    static List<Softwire> table(String where, Source source, LwaftrPolicy policy) throws IOException {
+        try {
+            ImportedBindings in = source.read();
+            BindingTableFormats.apply(new BindingTable(policy.allowSystemPorts()), in, false);
+            return in.softwires();
+        } catch (InvalidBindingException e) {
+            throw new LabConfigException(where + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A binding-table read. */
+    interface Source {
+        ImportedBindings read() throws IOException;
     }
 
     private static LwaftrPolicy policy(JsonNode apps, List<String> warnings) {

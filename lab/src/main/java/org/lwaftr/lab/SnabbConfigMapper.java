@@ -7,16 +7,29 @@ import org.lwaftr.config.DeviceSettings;
 import org.lwaftr.config.DeviceSettingsCodec;
 import org.lwaftr.config.LwaftrPolicy;
 import org.lwaftr.config.PolicyCodec;
+import org.lwaftr.config.SlowPathConfigs;
 import org.lwaftr.core.Softwire;
 import org.lwaftr.core.io.ConfigNode;
+import org.lwaftr.core.io.ImportedBindings;
 import org.lwaftr.core.io.SnabbConfig;
+import org.lwaftr.slowpath.SlowPathConfigBuilder;
+import org.lwaftr.slowpath.SlowPathConfigException;
+import org.onlab.packet.Ip6Address;
 
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 
 import static org.lwaftr.config.PolicyCodec.*;
+import static org.lwaftr.lab.SnabbOrigins.bool;
+import static org.lwaftr.lab.SnabbOrigins.error;
+import static org.lwaftr.lab.SnabbOrigins.integer;
+import static org.lwaftr.lab.SnabbOrigins.value;
 
 /**
  * A Snabb lwAFTR configuration ({@code snabb-softwire-v3}, as Snabb's
@@ -24,10 +37,13 @@ import static org.lwaftr.config.PolicyCodec.*;
  * the interfaces (addresses, MACs, next hops, VLAN tags, MTUs), ICMP policy, rate limits,
  * hairpinning and reassembly limits. The result goes through the app's own netcfg codecs, so the
  * same ranges apply. A setting the lab does not use gets a warning naming it; a bad value is an
- * error naming its Snabb path and line.
+ * error "line N: snabb.path: why" naming its Snabb path, not the netcfg field it maps to
+ * ({@link SnabbOrigins}).
  *
  * <p>Snabb semantics kept: its defaults (ICMP on, 200 errors per 2 s, external MTU 1460, internal
- * MTU 1500, 20 fragments and 20,000 reassemblies); the internal MTU is the IPv6 MTU toward lwB4s
+ * MTU 1500, 20 fragments and 20,000 reassemblies); its fixed hop limit 255 (Snabb's
+ * {@code constants.default_ttl}, not configurable there); port sets holding system ports are
+ * accepted (Snabb has no such check; one warning each); the internal MTU is the IPv6 MTU toward lwB4s
  * (our payload MTU + 40); the internal interface's {@code allow-incoming-icmp} is about ICMP from
  * the lwB4s (our {@code allow-outgoing-icmpv4}); {@code generate-icmp-errors} of the external side
  * is ICMPv4, of the internal side ICMPv6.
@@ -40,8 +56,12 @@ public final class SnabbConfigMapper {
     private static final int SNABB_FRAGMENTS = 20;
     private static final int SNABB_REASSEMBLIES = 20000;
     private static final int IPV6_HEADER = 40;
+    private static final int SNABB_HOP_LIMIT = 255;
+    private static final int MAX_FRAGMENTS = 8192;
+    private static final int MAX_RATE = 1_000_000; // the slow path's RateLimit
 
     private final List<String> warnings = new ArrayList<>();
+    private final SnabbOrigins origins = new SnabbOrigins();
     private final ObjectNode icmp4 = JsonNodeFactory.instance.objectNode();
     private final ObjectNode icmp6 = JsonNodeFactory.instance.objectNode();
     private final ObjectNode policy = JsonNodeFactory.instance.objectNode();
@@ -52,12 +72,15 @@ public final class SnabbConfigMapper {
     private int period6 = SNABB_PERIOD;
     private int fragments = Integer.MAX_VALUE;
     private int reassemblies = Integer.MAX_VALUE;
+    private boolean hasInterfaces; // an instance, or interface addresses given outside one (older layouts)
+    private final Set<String> noErrors = new HashSet<>(); // rates of 0 packets
 
     private SnabbConfigMapper() {
         icmp4.put(ALLOW_INCOMING_ICMPV4, true).put(GENERATE_ICMPV4_ERRORS, true).put(ICMPV4_RATE, SNABB_RATE);
         icmp6.put(GENERATE_ICMPV6_ERRORS, true).put(ICMPV6_RATE, SNABB_RATE);
         policy.put(ALLOW_OUTGOING_ICMPV4, true); // moved into icmp4 at the end
         policy.put(INTERNET_MTU, SNABB_EXT_MTU).put(SOFTWIRE_PAYLOAD_MTU, SNABB_INT_MTU - IPV6_HEADER);
+        policy.put(HOP_LIMIT, SNABB_HOP_LIMIT).put(ALLOW_SYSTEM_PORTS, true);
     }
 
     /**
@@ -66,20 +89,23 @@ public final class SnabbConfigMapper {
      * @param internetPort the bmv2 port facing the Internet
      * @return the configuration
      * @throws IOException        never for a string (reader contract)
-     * @throws LabConfigException naming the Snabb path (and line) of a bad or missing setting
-     * @throws org.lwaftr.core.InvalidBindingException naming line and field of a bad softwire
+     * @throws LabConfigException "line N: snabb.path: why" for a bad or missing setting, or an
+     *                            entry the binding table refuses
+     * @throws org.lwaftr.core.InvalidBindingException "line N, column C: snabb.path: why" for bad
+     *                            syntax or a bad softwire field
      */
     public static LabConfig map(String text, Integer lwb4Port, Integer internetPort) throws IOException {
         if (lwb4Port == null || internetPort == null) {
             throw new LabConfigException("--lwb4-port and --internet-port are required with a Snabb configuration");
         }
-        ConfigNode root = SnabbConfig.parse(new StringReader(text));
-        List<Softwire> softwires = SnabbConfig.readBindingTable(new StringReader(text)).softwires();
+        ImportedBindings imported = SnabbConfig.readConfiguration(new StringReader(text));
+        ConfigNode root = imported.config();
         SnabbConfigMapper m = new SnabbConfigMapper();
+        SnabbOrigins.checkBindingTable(imported, root, m.warnings);
         m.lwb4.put(DeviceSettingsCodec.PORT, lwb4Port);
         m.internet.put(DeviceSettingsCodec.PORT, internetPort);
         m.walk(root);
-        return m.result(softwires);
+        return m.result(imported.softwires());
     }
 
     private void walk(ConfigNode root) {
@@ -94,6 +120,7 @@ public final class SnabbConfigMapper {
 
     private void softwireConfig(ConfigNode sc) {
         int instances = 0;
+        origins.expectInterfaces(sc.line());
         for (ConfigNode n : sc.children()) {
             switch (n.keyword()) {
                 case "binding-table":
@@ -122,15 +149,18 @@ public final class SnabbConfigMapper {
             switch (n.keyword()) {
                 case "mtu":
                     policy.put(INTERNET_MTU, integer(n));
+                    origins.from(INTERNET_MTU, n);
                     break;
                 case "allow-incoming-icmp":
                     icmp4.put(ALLOW_INCOMING_ICMPV4, bool(n));
                     break;
                 case "generate-icmp-errors":
-                    icmp4.put(GENERATE_ICMPV4_ERRORS, bool(n));
+                    icmp4.put(GENERATE_ICMPV4_ERRORS, bool(n) && !noErrors.contains(ICMPV4_RATE));
                     break;
                 case "error-rate-limiting":
                     period4 = rate(n, icmp4, ICMPV4_RATE, period4);
+                    origins.from(ICMP_POLICY + "." + ICMPV4_ERRORS + "." + ICMPV4_RATE, SnabbOrigins.child(n, "packets"));
+                    origins.from(ICMP_POLICY + "." + ICMP_RATE_PERIOD, SnabbOrigins.child(n, "period"));
                     break;
                 case "reassembly":
                     reassembly(n);
@@ -149,9 +179,11 @@ public final class SnabbConfigMapper {
                 case "mtu":
                     // Snabb: the IPv6 MTU toward lwB4s; ours: the IPv4 payload it carries.
                     policy.put(SOFTWIRE_PAYLOAD_MTU, integer(n) - IPV6_HEADER);
+                    origins.from(SOFTWIRE_PAYLOAD_MTU, n);
                     break;
                 case "flow-label":
                     policy.put(FLOW_LABEL, integer(n));
+                    origins.from(FLOW_LABEL, n);
                     break;
                 case "hairpinning":
                     policy.put(ENABLE_HAIRPINNING, bool(n));
@@ -160,10 +192,11 @@ public final class SnabbConfigMapper {
                     policy.put(ALLOW_OUTGOING_ICMPV4, bool(n));
                     break;
                 case "generate-icmp-errors":
-                    icmp6.put(GENERATE_ICMPV6_ERRORS, bool(n));
+                    icmp6.put(GENERATE_ICMPV6_ERRORS, bool(n) && !noErrors.contains(ICMPV6_RATE));
                     break;
                 case "error-rate-limiting":
                     period6 = rate(n, icmp6, ICMPV6_RATE, period6);
+                    origins.from(ICMP_POLICY + "." + ICMPV6_ERRORS + "." + ICMPV6_RATE, SnabbOrigins.child(n, "packets"));
                     break;
                 case "reassembly":
                     reassembly(n);
@@ -177,6 +210,7 @@ public final class SnabbConfigMapper {
     }
 
     private void instance(ConfigNode inst) {
+        hasInterfaces = true;
         int queues = 0;
         for (ConfigNode n : inst.children()) {
             if (n.keyword().equals("queue")) {
@@ -193,6 +227,7 @@ public final class SnabbConfigMapper {
                         warn(q, "unknown setting");
                         continue;
                     }
+                    origins.expectSide(ext, q.path(), q.line());
                     for (ConfigNode a : q.children()) {
                         if (!addressing(a, ext ? internet : lwb4, ext)) {
                             warn(a, "unknown setting");
@@ -209,19 +244,25 @@ public final class SnabbConfigMapper {
 
     /** ip, mac, next-hop, vlan-tag of one side; false if {@code n} is none of them. */
     private boolean addressing(ConfigNode n, ObjectNode side, boolean external) {
+        String name = external ? DeviceSettingsCodec.INTERNET_SIDE : DeviceSettingsCodec.LWB4_SIDE;
+        hasInterfaces |= n.keyword().equals("ip") || n.keyword().equals("mac") || n.keyword().equals("next-hop");
         switch (n.keyword()) {
             case "ip":
-                device.withArray(external ? DeviceSettingsCodec.AFTR_IPV4 : DeviceSettingsCodec.AFTR_IPV6)
-                        .add(value(n));
+                String addrs = external ? DeviceSettingsCodec.AFTR_IPV4 : DeviceSettingsCodec.AFTR_IPV6;
+                device.withArray(addrs).add(value(n));
+                origins.from(addrs, n);
+                origins.from(external ? "aftr-ipv4-addresses" : "aftr-ipv6-addresses", n); // the slow path's names
                 return true;
             case "mac":
                 side.put(DeviceSettingsCodec.AFTR_MAC, value(n));
+                origins.from(name + "." + DeviceSettingsCodec.AFTR_MAC, n);
                 return true;
             case "vlan-tag":
                 side.put(DeviceSettingsCodec.VLAN, integer(n));
+                origins.from(name + "." + DeviceSettingsCodec.VLAN, n);
                 return true;
             case "next-hop":
-                nextHop(n, side);
+                nextHop(n, side, name);
                 return true;
             default:
                 return false;
@@ -232,11 +273,12 @@ public final class SnabbConfigMapper {
      * next-hop { mac M; } or { ip A; }: an ip is resolved by the AFTR (ARP outside, NDP inside).
      * With both, the mac is used and the ip is not, as in Snabb (a configured mac is never resolved).
      */
-    private void nextHop(ConfigNode n, ObjectNode side) {
+    private void nextHop(ConfigNode n, ObjectNode side, String name) {
         ConfigNode ip = null;
         for (ConfigNode h : n.children()) {
             if (h.keyword().equals("mac")) {
                 side.put(DeviceSettingsCodec.NEXT_HOP_MAC, value(h));
+                origins.from(name + "." + DeviceSettingsCodec.NEXT_HOP_MAC, h);
             } else if (h.keyword().equals("ip")) {
                 ip = h;
             } else {
@@ -247,6 +289,7 @@ public final class SnabbConfigMapper {
             warn(ip, "not used: the next-hop mac is given (Snabb does not resolve then either)");
         } else if (ip != null) {
             side.put(DeviceSettingsCodec.NEXT_HOP_IP, value(ip));
+            origins.from(name + "." + DeviceSettingsCodec.NEXT_HOP_IP, ip);
         } else if (!side.has(DeviceSettingsCodec.NEXT_HOP_MAC)) {
             throw error(n, "needs a mac or an ip");
         }
@@ -256,7 +299,14 @@ public final class SnabbConfigMapper {
         int p = period;
         for (ConfigNode c : n.children()) {
             if (c.keyword().equals("packets")) {
-                icmp.put(field, integer(c));
+                // Snabb's uint32: 0 sends no error at all (our switch does that, rate 1 unused);
+                // more than the slow path's most (a million per period) is no limit either way
+                long v = SnabbOrigins.uint32(c);
+                icmp.put(field, (int) Math.max(1, Math.min(v, MAX_RATE)));
+                if (v == 0) {
+                    icmp.put(field.equals(ICMPV4_RATE) ? GENERATE_ICMPV4_ERRORS : GENERATE_ICMPV6_ERRORS, false);
+                    noErrors.add(field);
+                }
             } else if (c.keyword().equals("period")) {
                 p = integer(c);
             } else {
@@ -266,12 +316,21 @@ public final class SnabbConfigMapper {
         return p;
     }
 
+    /** One slow-path limit for both families: the smaller of the two sides' (its node named in errors). */
     private void reassembly(ConfigNode n) {
         for (ConfigNode c : n.children()) {
             if (c.keyword().equals("max-fragments-per-packet")) {
-                fragments = Math.min(fragments, integer(c));
+                int v = (int) Math.min(SnabbOrigins.uint32(c), Integer.MAX_VALUE - 1);
+                if (v < fragments) {
+                    fragments = v;
+                    origins.from("max-fragments-per-reassembly", c);
+                }
             } else if (c.keyword().equals("max-packets")) {
-                reassemblies = Math.min(reassemblies, integer(c));
+                int v = integer(c);
+                if (v < reassemblies) {
+                    reassemblies = v;
+                    origins.from("max-reassemblies", c);
+                }
             } else {
                 warn(c, "unknown setting");
             }
@@ -282,7 +341,7 @@ public final class SnabbConfigMapper {
         // One rate period for both families (RFC 8676 icmp-rate-period): ICMPv6's rate is scaled.
         if (period6 != period4) {
             long r6 = Math.max(1, Math.round(icmp6.get(ICMPV6_RATE).asDouble() * period4 / period6));
-            warnings.add("snabb: softwire-config.internal-interface.error-rate-limiting.period: " + period6
+            warnings.add("line 1: softwire-config.internal-interface.error-rate-limiting.period: " + period6
                     + " s differs from the external period " + period4 + " s; ICMPv6 rate scaled to " + r6
                     + " per " + period4 + " s");
             icmp6.put(ICMPV6_RATE, r6);
@@ -295,22 +354,34 @@ public final class SnabbConfigMapper {
         device.set(DeviceSettingsCodec.LWB4_SIDE, lwb4);
         device.set(DeviceSettingsCodec.INTERNET_SIDE, internet);
         LwaftrPolicy p;
-        DeviceSettings d;
+        DeviceSettings d = null;
         try {
             p = PolicyCodec.parse(policy);
+            if (hasInterfaces) {
+                d = DeviceSettingsCodec.parse(device);
+            } else {
+                // Snabb starts with no instance and runs no data plane until one is added
+                warnings.add("line 1: softwire-config.instance: none configured: no port is given a role,"
+                        + " the switch holds the binding table and forwards nothing (as Snabb without an instance)");
+            }
         } catch (ConfigException e) {
-            throw new LabConfigException("snabb: mapped policy: " + String.join("; ", e.errors()), e);
+            throw new LabConfigException(origins.translate(e.errors().get(0)), e);
         }
-        try {
-            d = DeviceSettingsCodec.parse(device);
-        } catch (ConfigException e) {
-            throw new LabConfigException("snabb: mapped interfaces (external-interface → internet-side, "
-                    + "internal-interface → lwb4-side): " + String.join("; ", e.errors()), e);
-        }
-        int frags = fragments == Integer.MAX_VALUE ? SNABB_FRAGMENTS : fragments;
+        // an IPv4 or IPv6 packet has at most 8192 fragments (65535 / 8): a larger limit is no limit
+        int frags = fragments == Integer.MAX_VALUE ? SNABB_FRAGMENTS : Math.min(fragments, MAX_FRAGMENTS);
         int packets = reassemblies == Integer.MAX_VALUE ? SNABB_REASSEMBLIES : reassemblies;
-        return new LabConfig(p, d, softwires,
-                b -> b.maxFragmentsPerReassembly(frags).maxReassemblies(packets), warnings);
+        Consumer<SlowPathConfigBuilder> tuning =
+            b -> b.maxFragmentsPerReassembly(frags).maxReassemblies(packets);
+        if (d != null) {
+            Set<Ip6Address> brs = new LinkedHashSet<>();
+            softwires.forEach(s -> brs.add(s.br()));
+            try {
+                SlowPathConfigs.of(p, d, brs, tuning); // what the controller builds at start
+            } catch (SlowPathConfigException e) {
+                throw new LabConfigException(origins.translate(e.getMessage()), e);
+            }
+        }
+        return new LabConfig(p, d, softwires, tuning, warnings);
     }
 
     private void unsupported(ConfigNode n) {
@@ -318,33 +389,7 @@ public final class SnabbConfigMapper {
     }
 
     private void warn(ConfigNode n, String why) {
-        warnings.add("snabb: " + n.path() + " (line " + n.line() + "): " + why + ", ignored");
+        warnings.add("line " + n.line() + ": " + n.path() + ": " + why + ", ignored");
     }
 
-    private static String value(ConfigNode n) {
-        if (n.argument() == null) {
-            throw error(n, "needs a value");
-        }
-        return n.argument();
-    }
-
-    private static int integer(ConfigNode n) {
-        try {
-            return Integer.parseInt(value(n));
-        } catch (NumberFormatException e) {
-            throw error(n, "'" + n.argument() + "' is not an integer");
-        }
-    }
-
-    private static boolean bool(ConfigNode n) {
-        String v = value(n);
-        if (v.equals("true") || v.equals("false")) {
-            return Boolean.parseBoolean(v);
-        }
-        throw error(n, "'" + v + "' is not true or false");
-    }
-
-    private static LabConfigException error(ConfigNode n, String why) {
-        return new LabConfigException("snabb: " + n.path() + " (line " + n.line() + "): " + why);
-    }
 }

@@ -177,7 +177,9 @@ public final class StandaloneLwaftrService implements LwaftrService {
     @Override
     public Map<DeviceId, DeviceSettings> deviceSettings() {
         Map<DeviceId, DeviceSettings> out = new LinkedHashMap<>();
-        controller.targets().forEach(t -> out.put(deviceId(t.spec()), settings));
+        if (settings != null) { // null: a Snabb configuration without an instance (no interfaces)
+            controller.targets().forEach(t -> out.put(deviceId(t.spec()), settings));
+        }
         return out;
     }
 
@@ -190,7 +192,7 @@ public final class StandaloneLwaftrService implements LwaftrService {
 
     @Override
     public Optional<DeviceSettings> resolvedSettings(DeviceId device) {
-        return target(device).map(t -> controller.resolvedSettings());
+        return target(device).map(t -> controller.resolvedSettings());  // empty if there are no interfaces
     }
 
     @Override

@@ -4,7 +4,6 @@ import com.google.common.io.Resources;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
-import org.lwaftr.core.InvalidBindingException;
 import org.lwaftr.core.Softwire;
 
 import java.nio.charset.StandardCharsets;
@@ -190,8 +189,8 @@ public class LabArgsTest {
             LabArgs.parse("--target", "h:1", "--snabb-config", snabbSample().toString(), "--lwb4-port", "1",
                     "--internet-port", "2", "--watch", watch.toString()).loadConfig();
             fail("a bad watch file was accepted");
-        } catch (InvalidBindingException e) {
-            assertTrue(e.getMessage(), e.getMessage().startsWith("line 3: psid"));
+        } catch (LabConfigException e) {
+            assertTrue(e.getMessage(), e.getMessage().startsWith(watch + ": line 3: psid"));
         }
     }
 

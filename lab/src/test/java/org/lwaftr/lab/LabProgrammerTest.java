@@ -28,6 +28,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.lwaftr.translate.P4Names;
+import org.onosproject.net.pi.model.PiTableId;
+
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
@@ -237,5 +240,21 @@ public class LabProgrammerTest {
             out.put(EntryKey.of(e), e);
         }
         return out;
+    }
+
+    /**
+     * No device settings (a Snabb configuration without an instance): the binding table and the
+     * policy are written, no port gets a role and no next hop exists, so nothing is forwarded.
+     */
+    @Test
+    public void withoutDeviceSettingsOnlyTheTableAndPolicyAreWritten() {
+        LabProgrammer none = new LabProgrammer(LwaftrPolicy.DEFAULT, null);
+        none.replaceAll(List.of(sw(0, 1, BR1), sw(1, 1, BR1)), keys -> { });
+        Set<PiTableId> tables = new HashSet<>();
+        none.desired().keySet().forEach(k -> tables.add(k.table()));
+        assertTrue(tables.toString(), tables.contains(P4Names.TABLE_BINDING));
+        assertTrue(tables.toString(), tables.contains(P4Names.TABLE_AFTR_CONFIG));
+        assertTrue(tables.toString(), !tables.contains(P4Names.TABLE_PORT_SIDE));
+        assertTrue(tables.toString(), !tables.contains(P4Names.TABLE_NEXT_HOP));
     }
 }

@@ -18,7 +18,10 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
-/** A realistic Snabb lwaftr.conf (snabb-softwire-v3) maps fully; unused keys are reported. */
+/**
+ * A realistic Snabb lwaftr.conf (snabb-softwire-v3) maps fully; unused keys are reported. More:
+ * {@link SnabbConfigFilesTest} (Snabb's own test configurations and ours), errors in Snabb's terms.
+ */
 public class SnabbConfigMapperTest {
 
     private static String sample() throws Exception {
@@ -50,6 +53,8 @@ public class SnabbConfigMapperTest {
         assertEquals(164, d.internetSide().vlan());
         assertEquals(List.of(Ip4Address.valueOf("192.0.2.254")), d.aftrIpv4());
         assertEquals(List.of(Ip6Address.valueOf("2001:db8:ffff::fe")), d.aftrIpv6());
+        assertEquals("Snabb encapsulates with hop limit 255 (constants.default_ttl)", 255, p.hopLimit());
+        assertTrue("Snabb has no system-port check", p.allowSystemPorts());
     }
 
     @Test

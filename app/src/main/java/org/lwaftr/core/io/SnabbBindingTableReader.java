@@ -18,11 +18,11 @@ import org.lwaftr.core.io.SnabbLexer.Token;
  */
 final class SnabbBindingTableReader extends ConfigTreeBuilder {
 
-    private static final String S = "softwire.";
-    private static final String[] NAMES = {S + "ipv4", S + "port-set.reserved-ports-bit-count",
-        S + "port-set.psid-length", S + "psid", S + "b4-ipv6", S + "br-address"};
+    private static final String[] NAMES = {"ipv4", "port-set.reserved-ports-bit-count",
+        "port-set.psid-length", "psid", "b4-ipv6", "br-address"};
 
-    private final EntryFields fields = new EntryFields(NAMES, 16);
+    private EntryFields fields;   // named by the Snabb path of the table, once met
+    private String sw;            // "softwire-config.binding-table.softwire." (or "binding-table.softwire.")
     private final EntryList softwires = new EntryList();
     private ConfigNode table;     // the binding-table block, once met
     private int depth;            // 0 outside, 1 in softwire, 2 in its port-set
@@ -65,7 +65,7 @@ final class SnabbBindingTableReader extends ConfigTreeBuilder {
         if (depth == 1 && kw.text.equals("port-set")) {
             depth = 2;
         } else if (depth > 0) {
-            throw Where.error(kw.line, kw.column, depth == 1 ? S + kw.text : S + "port-set." + kw.text,
+            throw Where.error(kw.line, kw.column, depth == 1 ? sw + kw.text : sw + "port-set." + kw.text,
                     "unknown block" + expected());
         } else if (atTableLevel() && kw.text.equals("softwire")) {
             depth = 1;
@@ -82,6 +82,13 @@ final class SnabbBindingTableReader extends ConfigTreeBuilder {
             super.enter(kw, arg);
             if (opensTable) {
                 table = current();
+                // errors name the full Snabb path, e.g. softwire-config.binding-table.softwire.psid
+                sw = table.path() + ".softwire.";
+                String[] names = new String[NAMES.length];
+                for (int i = 0; i < names.length; i++) {
+                    names[i] = sw + NAMES[i];
+                }
+                fields = new EntryFields(names, 16);
             }
         }
     }
@@ -105,10 +112,10 @@ final class SnabbBindingTableReader extends ConfigTreeBuilder {
 
     private void tableKeyword(Token kw) {
         if (kw.text.equals("br-address") || kw.text.equals("psid-map")) {
-            throw Where.error(kw.line, kw.column, "binding-table." + kw.text, "this is snabb-softwire-v2 syntax;"
+            throw Where.error(kw.line, kw.column, table.path() + "." + kw.text, "this is snabb-softwire-v2 syntax;"
                     + " write snabb-softwire-v3: br-address and port-set inside each softwire");
         }
-        throw Where.error(kw.line, kw.column, "binding-table." + kw.text,
+        throw Where.error(kw.line, kw.column, table.path() + "." + kw.text,
                 "unknown keyword (a binding-table has softwire and version)");
     }
 
@@ -122,21 +129,21 @@ final class SnabbBindingTableReader extends ConfigTreeBuilder {
     private void softwireLeaf(Token kw, Token arg) {
         switch (kw.text) {
             case "ipv4":
-                fields.ipv4(value(kw, arg, NAMES[EntryFields.IPV4]), arg.line, arg.column);
+                fields.ipv4(value(kw, arg, fields.name(EntryFields.IPV4)), arg.line, arg.column);
                 break;
             case "psid":
-                fields.number(EntryFields.PSID, value(kw, arg, NAMES[EntryFields.PSID]), arg.line, arg.column);
+                fields.number(EntryFields.PSID, value(kw, arg, fields.name(EntryFields.PSID)), arg.line, arg.column);
                 break;
             case "b4-ipv6":
-                fields.b4(value(kw, arg, NAMES[EntryFields.B4]), arg.line, arg.column);
+                fields.b4(value(kw, arg, fields.name(EntryFields.B4)), arg.line, arg.column);
                 break;
             case "br-address":
-                fields.br(value(kw, arg, NAMES[EntryFields.BR]), arg.line, arg.column);
+                fields.br(value(kw, arg, fields.name(EntryFields.BR)), arg.line, arg.column);
                 break;
             case "padding":
                 break; // a filler of Snabb's key layout: no meaning
             default:
-                throw Where.error(kw.line, kw.column, S + kw.text, "unknown keyword" + expected());
+                throw Where.error(kw.line, kw.column, sw + kw.text, "unknown keyword" + expected());
         }
     }
 
@@ -147,8 +154,8 @@ final class SnabbBindingTableReader extends ConfigTreeBuilder {
         } else if (kw.text.equals("reserved-ports-bit-count")) {
             f = EntryFields.PSID_OFFSET;
         } else {
-            throw Where.error(kw.line, kw.column, S + "port-set." + kw.text, "unknown keyword" + expected());
+            throw Where.error(kw.line, kw.column, sw + "port-set." + kw.text, "unknown keyword" + expected());
         }
-        fields.number(f, value(kw, arg, NAMES[f]), arg.line, arg.column);
+        fields.number(f, value(kw, arg, fields.name(f)), arg.line, arg.column);
     }
 }

@@ -72,6 +72,22 @@ public final class SnabbConfig {
     }
 
     /**
+     * Reads a whole configuration as Snabb does: its softwires (none if it has no binding-table
+     * block, an optional container of snabb-softwire-v3) and the rest as a tree, in one pass
+     * that keeps no node per softwire.
+     *
+     * @param in the text
+     * @return every softwire, and {@link ImportedBindings#config()} the rest
+     * @throws IOException             on read errors
+     * @throws InvalidBindingException at the line, column and Snabb path of the first problem
+     */
+    public static ImportedBindings readConfiguration(Reader in) throws IOException {
+        SnabbBindingTableReader r = new SnabbBindingTableReader();
+        SnabbParser.parse(in, r);
+        return new ImportedBindings(BindingFormat.SNABB, r.softwires(), null, r.root());
+    }
+
+    /**
      * Writes a {@code binding-table} block.
      *
      * @param out       where to write (not closed)

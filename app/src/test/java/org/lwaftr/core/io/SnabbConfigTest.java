@@ -122,51 +122,51 @@ public class SnabbConfigTest {
 
     @Test
     public void psidThatIsNotSixteenBitsNamesLineAndField() throws Exception {
-        InvalidCheck.message(fails(5, "softwire.psid", () -> read(oneSoftwire("ipv4 192.0.2.1;", "psid 70000;",
+        InvalidCheck.message(fails(5, "softwire-config.binding-table.softwire.psid", () -> read(oneSoftwire("ipv4 192.0.2.1;", "psid 70000;",
                 "b4-ipv6 2001:db8::1;", "br-address 2001:db8::ff;", "port-set { psid-length 6; }"))),
-                "line 5, column 12: softwire.psid: 70000 is not a 16-bit value");
+                "line 5, column 12: softwire-config.binding-table.softwire.psid: 70000 is not a 16-bit value");
     }
 
     @Test
     public void psidBeyondItsLengthNamesThePsidLine() throws Exception {
-        InvalidCheck.contains(fails(5, "softwire.psid", () -> read(oneSoftwire("ipv4 192.0.2.1;", "psid 64;",
+        InvalidCheck.contains(fails(5, "softwire-config.binding-table.softwire.psid", () -> read(oneSoftwire("ipv4 192.0.2.1;", "psid 64;",
                 "b4-ipv6 2001:db8::1;", "br-address 2001:db8::ff;", "port-set { psid-length 6; }"))),
-                "softwire.psid: 64 does not fit psid-len 6");
+                "softwire-config.binding-table.softwire.psid: 64 does not fit psid-len 6");
     }
 
     @Test
     public void badIpv4NamesLineAndField() throws Exception {
-        InvalidCheck.contains(fails(4, "softwire.ipv4", () -> read(oneSoftwire("ipv4 192.0.2.256;", "psid 1;",
+        InvalidCheck.contains(fails(4, "softwire-config.binding-table.softwire.ipv4", () -> read(oneSoftwire("ipv4 192.0.2.256;", "psid 1;",
                 "b4-ipv6 2001:db8::1;", "br-address 2001:db8::ff;", "port-set { psid-length 6; }"))),
                 "'192.0.2.256' is not an IPv4 address");
-        InvalidCheck.contains(fails(4, "softwire.ipv4", () -> read(oneSoftwire("ipv4 224.0.0.1;", "psid 1;",
+        InvalidCheck.contains(fails(4, "softwire-config.binding-table.softwire.ipv4", () -> read(oneSoftwire("ipv4 224.0.0.1;", "psid 1;",
                 "b4-ipv6 2001:db8::1;", "br-address 2001:db8::ff;", "port-set { psid-length 6; }"))),
                 "multicast");
     }
 
     @Test
     public void missingFieldNamesTheSoftwire() throws Exception {
-        fails(3, "softwire.br-address", () -> read(oneSoftwire("ipv4 192.0.2.1;", "psid 1;",
+        fails(3, "softwire-config.binding-table.softwire.br-address", () -> read(oneSoftwire("ipv4 192.0.2.1;", "psid 1;",
                 "b4-ipv6 2001:db8::1;", "port-set { psid-length 6; }")));
-        fails(3, "softwire.port-set.psid-length", () -> read(oneSoftwire(GOOD[0], GOOD[1], GOOD[2], GOOD[3])));
-        fails(5, "softwire.psid", () -> read(oneSoftwire(GOOD[0], "psid;", GOOD[2], GOOD[3], GOOD[4])));
+        fails(3, "softwire-config.binding-table.softwire.port-set.psid-length", () -> read(oneSoftwire(GOOD[0], GOOD[1], GOOD[2], GOOD[3])));
+        fails(5, "softwire-config.binding-table.softwire.psid", () -> read(oneSoftwire(GOOD[0], "psid;", GOOD[2], GOOD[3], GOOD[4])));
     }
 
     @Test
     public void unknownKeywordIsRefused() throws Exception {
-        InvalidCheck.contains(fails(7, "softwire.br", () -> read(oneSoftwire(GOOD[0], GOOD[1], GOOD[2],
+        InvalidCheck.contains(fails(7, "softwire-config.binding-table.softwire.br", () -> read(oneSoftwire(GOOD[0], GOOD[1], GOOD[2],
                 "br 1;", GOOD[4]))), "unknown keyword");
-        fails(4, "binding-table.softwires", () -> read("softwire-config {\n  binding-table {\n"
+        fails(4, "softwire-config.binding-table.softwires", () -> read("softwire-config {\n  binding-table {\n"
                 + "    // typo follows\n    softwires { }\n  }\n}\n"));
-        fails(10, "softwire.port-set.shift", () -> read(oneSoftwire(GOOD[0], GOOD[1], GOOD[2], GOOD[3],
+        fails(10, "softwire-config.binding-table.softwire.port-set.shift", () -> read(oneSoftwire(GOOD[0], GOOD[1], GOOD[2], GOOD[3],
                 "port-set {", "  psid-length 6;", "  shift 10;", "}")));
-        InvalidCheck.contains(fails(3, "binding-table.psid-map", () -> read("softwire-config {\n binding-table {\n"
+        InvalidCheck.contains(fails(3, "softwire-config.binding-table.psid-map", () -> read("softwire-config {\n binding-table {\n"
                 + "  psid-map { addr 192.0.2.1; psid-length 6; }\n }\n}\n")), "snabb-softwire-v2");
     }
 
     @Test
     public void fieldGivenTwiceIsRefused() throws Exception {
-        fails(5, "softwire.ipv4", () -> read(oneSoftwire(GOOD[0], "ipv4 192.0.2.2;", GOOD[1], GOOD[2], GOOD[3],
+        fails(5, "softwire-config.binding-table.softwire.ipv4", () -> read(oneSoftwire(GOOD[0], "ipv4 192.0.2.2;", GOOD[1], GOOD[2], GOOD[3],
                 GOOD[4])));
     }
 

@@ -16,11 +16,17 @@ import org.lwaftr.lab.LabConfig;
 import org.lwaftr.tests.bmv2.Bmv2Switch;
 import org.lwaftr.tests.bmv2.FrameIo;
 import org.lwaftr.tests.bmv2.LwaftrFrames;
+import org.onlab.packet.ARP;
 import org.onlab.packet.Ethernet;
+import org.onlab.packet.ICMP6;
 import org.onlab.packet.IPv4;
+import org.onlab.packet.IPv6;
 import org.onlab.packet.Ip4Address;
 import org.onlab.packet.Ip6Address;
 import org.onlab.packet.MacAddress;
+import org.onlab.packet.ndp.NeighborAdvertisement;
+import org.onlab.packet.ndp.NeighborDiscoveryOptions;
+import org.onlab.packet.ndp.NeighborSolicitation;
 
 import java.util.List;
 
@@ -139,5 +145,52 @@ final class E2eSetup {
     static Ethernet fromLwb4(Ip6Address lwb4, IPv4 ip) {
         return LwaftrFrames.ethernet(B4_ROUTER, AFTR_MAC_B4, Ethernet.TYPE_IPV6,
                 LwaftrFrames.ipv6(lwb4, BR, LwaftrFrames.PROTO_IPV4, ip));
+    }
+
+    /** RFC 826: an Ethernet/IPv4 ARP packet from {@code senderMac}, in a frame to {@code ethDst}. */
+    static Ethernet arp(short op, MacAddress senderMac, Ip4Address senderIp, MacAddress targetMac, Ip4Address targetIp,
+                        MacAddress ethDst) {
+        ARP a = new ARP();
+        a.setHardwareType(ARP.HW_TYPE_ETHERNET).setProtocolType(ARP.PROTO_TYPE_IP)
+                .setHardwareAddressLength((byte) 6).setProtocolAddressLength((byte) 4).setOpCode(op)
+                .setSenderHardwareAddress(senderMac.toBytes()).setSenderProtocolAddress(senderIp.toOctets())
+                .setTargetHardwareAddress(targetMac.toBytes()).setTargetProtocolAddress(targetIp.toOctets());
+        return LwaftrFrames.ethernet(senderMac, ethDst, Ethernet.TYPE_ARP, a);
+    }
+
+    /**
+     * RFC 4861 §4.3 / §7.2.2: a solicitation for {@code target} from {@code src}, to the target's
+     * solicited-node group (RFC 4291 §2.7.1) and its MAC (RFC 2464 §7), hop limit 255.
+     */
+    static Ethernet neighborSolicitation(MacAddress ethSrc, Ip6Address src, Ip6Address target, MacAddress slla) {
+        NeighborSolicitation ns = new NeighborSolicitation();
+        ns.setTargetAddress(target.toOctets());
+        ns.addOption(NeighborDiscoveryOptions.TYPE_SOURCE_LL_ADDRESS, slla.toBytes());
+        byte[] group = IPv6.getSolicitNodeAddress(target.toOctets());
+        return LwaftrFrames.ethernet(ethSrc, MacAddress.valueOf(IPv6.getMCastMacAddress(group)), Ethernet.TYPE_IPV6,
+                ndp(ICMP6.NEIGHBOR_SOLICITATION, ns, src, Ip6Address.valueOf(group)));
+    }
+
+    /** RFC 4861 §4.4 / §7.2.4: a solicited advertisement (R, S and O set) of {@code target}'s {@code tlla}. */
+    static Ethernet neighborAdvertisement(MacAddress ethSrc, MacAddress ethDst, Ip6Address src, Ip6Address dst,
+                                          Ip6Address target, MacAddress tlla) {
+        NeighborAdvertisement na = new NeighborAdvertisement();
+        na.setRouterFlag((byte) 1);
+        na.setSolicitedFlag((byte) 1);
+        na.setOverrideFlag((byte) 1);
+        na.setTargetAddress(target.toOctets());
+        na.addOption(NeighborDiscoveryOptions.TYPE_TARGET_LL_ADDRESS, tlla.toBytes());
+        return LwaftrFrames.ethernet(ethSrc, ethDst, Ethernet.TYPE_IPV6,
+                ndp(ICMP6.NEIGHBOR_ADVERTISEMENT, na, src, dst));
+    }
+
+    private static IPv6 ndp(byte type, org.onlab.packet.IPacket message, Ip6Address src, Ip6Address dst) {
+        ICMP6 icmp6 = new ICMP6();
+        icmp6.setIcmpType(type);
+        icmp6.setIcmpCode((byte) 0);
+        icmp6.setPayload(message);
+        IPv6 ip6 = LwaftrFrames.ipv6(src, dst, IPv6.PROTOCOL_ICMP6, icmp6);
+        ip6.setHopLimit((byte) 255); // RFC 4861 §7.1
+        return ip6;
     }
 }

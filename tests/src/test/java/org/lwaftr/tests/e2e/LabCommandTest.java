@@ -6,8 +6,6 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.junit.rules.TestRule;
-import org.junit.rules.TestWatcher;
-import org.junit.runner.Description;
 import org.lwaftr.core.Softwire;
 import org.lwaftr.core.io.BindingFormat;
 import org.lwaftr.core.io.BindingTableFormats;
@@ -46,17 +44,7 @@ public class LabCommandTest {
     public TemporaryFolder tmp = new TemporaryFolder();
 
     @Rule
-    public TestRule logs = new TestWatcher() {
-        @Override
-        protected void failed(Throwable e, Description d) {
-            if (lab != null) {
-                System.out.println("---- lab controller output after " + d.getMethodName() + ":\n" + lab.output());
-            }
-            if (sw != null) {
-                System.out.println("---- bmv2 log tail:\n" + sw.logTail(20));
-            }
-        }
-    };
+    public TestRule logs = LabProcess.outputOnFailure(() -> lab, () -> sw);
 
     /** The class's switch, started by the first test that needs one (skipped without bmv2). */
     private static Bmv2Switch sw() {
@@ -185,6 +173,24 @@ public class LabCommandTest {
                 .toString());
         assertEquals(2, lab.awaitExit(SLOW));
         assertTrue(lab.output(), lab.output().startsWith("error: ") && lab.output().contains("none.json"));
+    }
+
+    /**
+     * A binding-table file the table refuses as a whole (two port-set shapes on one address): exit
+     * code 2 and one line naming the file and the entry's line, before any switch is contacted.
+     */
+    @Test
+    public void refusedBindingTableFileExitsWith2NamingFileAndLine() throws Exception {
+        Path table = tmp.getRoot().toPath().resolve("bindings.csv");
+        String text = csv(List.of(shared(1), whole())) + "198.51.100.1,0,4,9,2001:db8:1::99,2001:db8:ffff::1\n";
+        Files.writeString(table, text);
+        int line = text.split("\n").length;
+        lab = LabProcess.start("--target", "127.0.0.1:1", "--netcfg", netcfg().toString(), "--binding-table",
+                table.toString());
+        assertEquals(lab.output(), 2, lab.awaitExit(SLOW));
+        String out = lab.output();
+        assertTrue(out, out.startsWith("error: " + table + ": line " + line + ": entry 2 (add 198.51.100.1/psid 9): "));
+        assertEquals(out, 1, out.split("\n").length);
     }
 
     private static int freePort() throws IOException {

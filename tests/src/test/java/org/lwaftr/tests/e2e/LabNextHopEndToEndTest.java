@@ -16,8 +16,6 @@ import org.onlab.packet.IPv6;
 import org.onlab.packet.Ip4Address;
 import org.onlab.packet.Ip6Address;
 import org.onlab.packet.MacAddress;
-import org.onlab.packet.ndp.NeighborAdvertisement;
-import org.onlab.packet.ndp.NeighborDiscoveryOptions;
 import org.onlab.packet.ndp.NeighborSolicitation;
 
 import java.util.List;
@@ -149,39 +147,11 @@ public class LabNextHopEndToEndTest {
 
     /** RFC 826 reply from the Internet router to the AFTR. */
     private static Ethernet arpReply() {
-        ARP r = new ARP();
-        r.setHardwareType(ARP.HW_TYPE_ETHERNET).setProtocolType(ARP.PROTO_TYPE_IP)
-                .setHardwareAddressLength((byte) 6).setProtocolAddressLength((byte) 4)
-                .setOpCode(ARP.OP_REPLY).setSenderHardwareAddress(INET_ROUTER.toBytes())
-                .setSenderProtocolAddress(INET_ROUTER_IP.toOctets()).setTargetHardwareAddress(AFTR_MAC_INET.toBytes())
-                .setTargetProtocolAddress(AFTR_V4.toOctets());
-        Ethernet e = new Ethernet();
-        e.setSourceMACAddress(INET_ROUTER).setDestinationMACAddress(AFTR_MAC_INET).setEtherType(Ethernet.TYPE_ARP)
-                .setPayload(r);
-        return e;
+        return arp(ARP.OP_REPLY, INET_ROUTER, INET_ROUTER_IP, AFTR_MAC_INET, AFTR_V4, AFTR_MAC_INET);
     }
 
     /** RFC 4861 §7.2.4 solicited advertisement from the lwB4-side router, with its link-layer address. */
     private static Ethernet neighborAdvertisement() {
-        NeighborAdvertisement na = new NeighborAdvertisement();
-        na.setRouterFlag((byte) 1);
-        na.setSolicitedFlag((byte) 1);
-        na.setOverrideFlag((byte) 1);
-        na.setTargetAddress(B4_ROUTER_IP.toOctets());
-        na.addOption(NeighborDiscoveryOptions.TYPE_TARGET_LL_ADDRESS, B4_ROUTER.toBytes());
-        ICMP6 icmp = new ICMP6();
-        icmp.setIcmpType(ICMP6.NEIGHBOR_ADVERTISEMENT);
-        icmp.setIcmpCode((byte) 0);
-        icmp.setPayload(na);
-        IPv6 ip6 = new IPv6();
-        ip6.setHopLimit((byte) 255);
-        ip6.setNextHeader(IPv6.PROTOCOL_ICMP6);
-        ip6.setSourceAddress(B4_ROUTER_IP.toOctets());
-        ip6.setDestinationAddress(AFTR_V6.toOctets());
-        ip6.setPayload(icmp);
-        Ethernet e = new Ethernet();
-        e.setSourceMACAddress(B4_ROUTER).setDestinationMACAddress(AFTR_MAC_B4).setEtherType(Ethernet.TYPE_IPV6)
-                .setPayload(ip6);
-        return e;
+        return E2eSetup.neighborAdvertisement(B4_ROUTER, AFTR_MAC_B4, B4_ROUTER_IP, AFTR_V6, B4_ROUTER_IP, B4_ROUTER);
     }
 }

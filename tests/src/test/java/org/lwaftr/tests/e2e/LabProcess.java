@@ -1,5 +1,10 @@
 package org.lwaftr.tests.e2e;
 
+import org.junit.rules.TestRule;
+import org.junit.rules.TestWatcher;
+import org.junit.runner.Description;
+import org.lwaftr.tests.bmv2.Bmv2Switch;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The lab controller's command ({@code LabController.main}, run as {@code scripts/lab.sh} runs it:
@@ -120,5 +126,21 @@ final class LabProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** A rule that prints the lab's output and the switch's log tail when a test fails (either may be null). */
+    static TestRule outputOnFailure(Supplier<LabProcess> lab, Supplier<Bmv2Switch> sw) {
+        return new TestWatcher() {
+            @Override
+            protected void failed(Throwable e, Description d) {
+                if (lab.get() != null) {
+                    System.out.println("---- lab controller output after " + d.getMethodName() + ":\n"
+                            + lab.get().output());
+                }
+                if (sw.get() != null) {
+                    System.out.println("---- bmv2 log tail:\n" + sw.get().logTail(20));
+                }
+            }
+        };
     }
 }
