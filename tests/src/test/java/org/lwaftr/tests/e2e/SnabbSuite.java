@@ -24,7 +24,7 @@ final class SnabbSuite {
     private static final long QUIET = 400;
     private static final long COUNTERS_WAIT = 5000;
     private static final Pattern SOFTWIRE = Pattern.compile(
-            "^\\s+softwire (\\S+): downstream (\\d+) pkts \\d+ B, upstream (\\d+) pkts \\d+ B$");
+            "^\\s+softwire (.+?): downstream (\\d+) pkts \\d+ B, upstream (\\d+) pkts \\d+ B$");
     private static final Pattern REASON = Pattern.compile("^\\s+(punt|drop) (\\S+): (\\d+) pkts \\d+ B$");
 
     /** One case. */
