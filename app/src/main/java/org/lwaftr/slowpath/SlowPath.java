@@ -66,7 +66,8 @@ public final class SlowPath {
         this.mtu = new MtuHandler(cfg, table, egress, fragmenter, errors, counters);
         this.echo = new Echo(cfg, table, egress, fragmenter, counters);
         this.resolver = new ArpNdpResponder(cfg, echo::isOurIpv6, nextHops, counters);
-        this.reassemblers = new Reassemblers(cfg, nanoTime, counters);
+        this.reassemblers = new Reassemblers(cfg, nanoTime, counters,
+                new Reassembled(cfg, table, mtu, errors, counters));
     }
 
     /**
