@@ -4,6 +4,7 @@ import org.junit.Test;
 import org.onlab.packet.Data;
 import org.onlab.packet.IPv4;
 import org.onlab.packet.IPv6;
+import org.onlab.packet.Ip4Address;
 import org.onlab.packet.Ip6Address;
 import org.onlab.packet.MacAddress;
 
@@ -62,6 +63,30 @@ public class ReassembledTest {
         out[10] = (byte) (c >>> 8);
         out[11] = (byte) c;
         return out;
+    }
+
+    /**
+     * ICMPv4 3/4 from the AFTR to {@code to} quoting {@code quoted} up to 576 bytes (RFC 1812
+     * §4.3.2.3); the identification (IcmpErrors' choice) is read from the packet at {@code got[off]}.
+     */
+    private static byte[] fragmentationNeeded(Ip4Address to, int mtu, byte[] quoted, byte[] got, int off) {
+        byte[] q = Arrays.copyOfRange(quoted, 0, 576 - 28);
+        ByteBuffer icmp = ByteBuffer.allocate(8 + q.length);
+        icmp.put((byte) 3).put((byte) 4).putShort((short) 0).putShort((short) 0).putShort((short) mtu).put(q);
+        byte[] icmpBytes = icmp.array();
+        int c = ~sum16(icmpBytes, 0, icmpBytes.length) & 0xffff;
+        icmpBytes[2] = (byte) (c >>> 8);
+        icmpBytes[3] = (byte) c;
+        ByteBuffer ip = ByteBuffer.allocate(20 + icmpBytes.length);
+        ip.put((byte) 0x45).put((byte) 0).putShort((short) (20 + icmpBytes.length))
+                .putShort((short) Checksums.getShort(got, off + 4))
+                .putShort((short) 0).put((byte) IcmpErrors.TTL).put((byte) 1).putShort((short) 0)
+                .putInt(AFTR_IPV4.toInt()).putInt(to.toInt()).put(icmpBytes);
+        byte[] ipBytes = ip.array();
+        int hc = ~sum16(ipBytes, 0, 20) & 0xffff;
+        ipBytes[10] = (byte) (hc >>> 8);
+        ipBytes[11] = (byte) hc;
+        return ipBytes;
     }
 
     private static byte[] datagram(IPv4 ip) {
@@ -184,22 +209,7 @@ public class ReassembledTest {
         byte[] f = out.get(0).frame();
         // ICMPv4 3/4, next-hop MTU 1500 − 40 (RFC 2473 §7.2), quoting the reassembled datagram
         // (its header with DF and no offset) up to 576 bytes.
-        byte[] quoted = Arrays.copyOfRange(ipv4Piece(whole, 64, 0, 2408, false, true), 0, 576 - 28);
-        ByteBuffer icmp = ByteBuffer.allocate(8 + quoted.length);
-        icmp.put((byte) 3).put((byte) 4).putShort((short) 0).putShort((short) 0).putShort((short) 1460).put(quoted);
-        byte[] icmpBytes = icmp.array();
-        int c = ~sum16(icmpBytes, 0, icmpBytes.length) & 0xffff;
-        icmpBytes[2] = (byte) (c >>> 8);
-        icmpBytes[3] = (byte) c;
-        ByteBuffer ip = ByteBuffer.allocate(20 + icmpBytes.length);
-        ip.put((byte) 0x45).put((byte) 0).putShort((short) (20 + icmpBytes.length))
-                .putShort((short) Checksums.getShort(f, 14 + 4))      // identification: IcmpErrors' choice
-                .putShort((short) 0).put((byte) IcmpErrors.TTL).put((byte) 1).putShort((short) 0)
-                .putInt(AFTR_IPV4.toInt()).putInt(HOST.toInt()).put(icmpBytes);
-        byte[] ipBytes = ip.array();
-        int hc = ~sum16(ipBytes, 0, 20) & 0xffff;
-        ipBytes[10] = (byte) (hc >>> 8);
-        ipBytes[11] = (byte) hc;
+        byte[] ipBytes = fragmentationNeeded(HOST, 1460, ipv4Piece(whole, 64, 0, 2408, false, true), f, 14);
         assertEquals(hex(toInternet(ipBytes)), hex(f));
         assertEquals(0, count(sp, "out-reinjected"));
         assertEquals(1, count(sp, "out-icmpv4-3-4"));
@@ -306,20 +316,15 @@ public class ReassembledTest {
     }
 
     @Test
-    public void rfc1191ReassembledUpstreamWithDfGetsFragmentationNeededThroughTheSoftwire() throws Exception {
+    public void rfc1191ReassembledUpstreamWithDfGetsFragmentationNeededThroughTheSoftwire() {
         SlowPath sp = smallInternetMtu();
         byte[] inner = datagram(udp4(SHARED, HOST, BOUND_PORT, 53, 1422, 64, true));
         List<OutboundPacket> out = feed(sp, IPV6_FRAGMENT, lwb4Fragments(LWB4, inner));
         assertEquals(1, out.size());
         assertEquals(LWB4_PORT, out.get(0).port());
-        IPv6 ip6 = (IPv6) parse(out.get(0)).getPayload();
-        assertEquals(BR, Ip6Address.valueOf(ip6.getSourceAddress()));
-        assertEquals(LWB4, Ip6Address.valueOf(ip6.getDestinationAddress()));
+        // Next-hop MTU = the Internet MTU, in IPv6 from the BR back to the lwB4 (hop limit 64).
         byte[] f = out.get(0).frame();
-        assertEquals("ICMPv4 3/4", "0304", hex(Arrays.copyOfRange(f, 58 + 20, 58 + 22)));
-        assertEquals("next-hop MTU = Internet MTU", 1400, Checksums.getShort(f, 58 + 26));
-        assertArrayEquals("quotes the reassembled packet", Arrays.copyOfRange(inner, 0, 548),
-                Arrays.copyOfRange(f, 58 + 28, 58 + 28 + 548));
+        assertEquals(hex(toLwb4(ipv6(BR, LWB4, 4, fragmentationNeeded(SHARED, 1400, inner, f, 18 + 40)))), hex(f));
         assertEquals(1, count(sp, "out-icmpv4-3-4"));
         assertEquals(0, count(sp, "out-reinjected"));
     }
