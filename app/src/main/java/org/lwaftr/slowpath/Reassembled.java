@@ -2,6 +2,7 @@ package org.lwaftr.slowpath;
 
 import org.lwaftr.core.BindingTable;
 import org.lwaftr.core.Softwire;
+import org.lwaftr.pipeconf.gen.PuntReason;
 
 import java.util.Collections;
 import java.util.List;
@@ -21,7 +22,9 @@ import java.util.List;
  *       (RFC 7596 §6.2);</li>
  *   <li>ICMP refused by allow-incoming/outgoing-icmp: dropped (the data plane does not apply these
  *       to the controller's packets, so this is the only place they are applied to reassembled
- *       ones).</li>
+ *       ones);</li>
+ *   <li>ICMP to the AFTR's IPv4 addresses, ICMPv6 to a BR: handled as the punt the data plane
+ *       would have made (ICMPV4_TO_AFTR, ICMPV6_TO_BR).</li>
  * </ul>
  */
 final class Reassembled {
@@ -31,13 +34,21 @@ final class Reassembled {
     private final MtuHandler mtu;
     private final IcmpErrors errors;
     private final SlowPathCounters counters;
+    private final AsPunted asPunted;
 
-    Reassembled(SlowPathConfig cfg, BindingTable table, MtuHandler mtu, IcmpErrors errors, SlowPathCounters counters) {
+    /** The slow path's handling of a punt, for a packet the data plane would punt for that reason. */
+    interface AsPunted {
+        List<OutboundPacket> handle(Frame f, PuntReason reason);
+    }
+
+    Reassembled(SlowPathConfig cfg, BindingTable table, MtuHandler mtu, IcmpErrors errors, SlowPathCounters counters,
+                AsPunted asPunted) {
         this.cfg = cfg;
         this.table = table;
         this.mtu = mtu;
         this.errors = errors;
         this.counters = counters;
+        this.asPunted = asPunted;
     }
 
     /**
@@ -49,7 +60,9 @@ final class Reassembled {
      */
     List<OutboundPacket> downstream(Frame f, Ipv4View p) {
         if (cfg.isAftrIpv4(p.dst())) {
-            return reinject(f);                     // to the AFTR itself: the data plane decides
+            // To the AFTR itself: echo (a large request arrives in fragments); anything else the
+            // data plane drops (AFTR_OTHER).
+            return p.protocol() == Ipv4View.PROTO_ICMP ? asPunted.handle(f, PuntReason.ICMPV4_TO_AFTR) : reinject(f);
         }
         if (p.protocol() == Ipv4View.PROTO_ICMP && !cfg.allowIncomingIcmp()) {
             return drop(Counter.DROP_POLICY_ICMP);
@@ -81,6 +94,18 @@ final class Reassembled {
         }
         counters.inc(Counter.REASSEMBLED_TOO_BIG);
         return mtu.upstream(f, outer, p);
+    }
+
+    /**
+     * A reassembled IPv6 packet to a BR that carries no IPv4 packet: ICMPv6 is handled as the
+     * ICMPV6_TO_BR punt it would be; the data plane drops anything else (UNSUPPORTED).
+     *
+     * @param f the frame of its first fragment with the whole packet in it
+     * @param p the packet
+     * @return what to send
+     */
+    List<OutboundPacket> notTunnelled(Frame f, Ipv6View p) {
+        return p.nextHeader() == Ipv6View.NH_ICMPV6 ? asPunted.handle(f, PuntReason.ICMPV6_TO_BR) : reinject(f);
     }
 
     /** Toward the destination's softwire; {@code tunnel} is the one a hairpinned packet came by, else null. */

@@ -137,8 +137,7 @@ final class Reassemblers {
         Frame whole = Frame.parse(first.frame().withL3(ip6.serialize()), f.ingressPort);
         Ipv6View w = Ipv6View.parse(whole.bytes, whole.l3Offset, whole.l3Length());
         if (w.ipv4PayloadOffset() < 0) {
-            counters.inc(Counter.OUT_REINJECTED);    // not a tunnel packet (ICMPv6 to a BR): the data plane decides
-            return Collections.singletonList(OutboundPacket.reinject(whole.bytes));
+            return after.notTunnelled(whole, w);
         }
         Ipv4View inner = w.innerIpv4();
         if (inner.isFragment()) {

@@ -113,10 +113,16 @@ public class ReassembledTest {
     /** RFC 8200 §4.5: an IPv6 header (flow label 0) + Fragment header (next header 4) + data. */
     private static byte[] ipv6Fragment(Ip6Address src, Ip6Address dst, int tc, int hopLimit, int id, int offset,
                                        boolean more, byte[] data) {
+        return ipv6Fragment(4, src, dst, tc, hopLimit, id, offset, more, data);
+    }
+
+    /** As above, with the Fragment header's next header {@code nh}. */
+    private static byte[] ipv6Fragment(int nh, Ip6Address src, Ip6Address dst, int tc, int hopLimit, int id,
+                                       int offset, boolean more, byte[] data) {
         ByteBuffer b = ByteBuffer.allocate(48 + data.length);
         b.putInt(0x60000000 | (tc << 20)).putShort((short) (8 + data.length)).put((byte) 44).put((byte) hopLimit);
         b.put(src.toOctets()).put(dst.toOctets());
-        b.put((byte) 4).put((byte) 0).putShort((short) (offset | (more ? 1 : 0))).putInt(id);
+        b.put((byte) nh).put((byte) 0).putShort((short) (offset | (more ? 1 : 0))).putInt(id);
         return b.put(data).array();
     }
 
@@ -252,7 +258,40 @@ public class ReassembledTest {
         assertEquals(0, count(sp, "out-reinjected"));
     }
 
+    @Test
+    public void fragmentedEchoRequestToTheAftrIsAnsweredNotReinjected() {
+        SlowPath sp = slowPath();
+        IPv4 req = IcmpErrorsTest.echo(HOST, AFTR_IPV4, 9);
+        ((org.onlab.packet.ICMP) req.getPayload()).getPayload().setPayload(new Data(pattern(2000)));
+        byte[] whole = datagram(req);
+        Checksums.setIcmpv4(whole, 20, whole.length - 20);
+        List<OutboundPacket> out = feed(sp, IPV4_FRAGMENT, internetFrame(ipv4Piece(whole, 64, 0, 1000, true, false)),
+                internetFrame(ipv4Piece(whole, 64, 1000, whole.length - 1020, false, false)));
+        assertEquals("the reply, fragmented to the Internet MTU", 2, out.size());
+        assertEquals(INET_PORT, out.get(0).port());
+        assertEquals(1, count(sp, "out-icmpv4-0-0"));
+        assertEquals(0, count(sp, "out-reinjected"));
+    }
+
     // ------------------------------------------------------------------ upstream
+
+    @Test
+    public void fragmentedIcmpv6EchoRequestToTheBrIsAnsweredNotReinjected() {
+        SlowPath sp = slowPath();
+        byte[] body = new byte[4 + 2000];
+        body[1] = 42;
+        System.arraycopy(pattern(2000), 0, body, 4, 2000);
+        byte[] f = icmp6Frame(LWB4, BR, 128, body, 64, LWB4_AFTR_MAC);
+        byte[] icmp6 = Arrays.copyOfRange(f, 18 + 40, f.length);
+        List<OutboundPacket> out = feed(sp, IPV6_FRAGMENT,
+                lwb4Frame(ipv6Fragment(58, LWB4, BR, 0, 64, 9, 0, true, Arrays.copyOfRange(icmp6, 0, 1000))),
+                lwb4Frame(ipv6Fragment(58, LWB4, BR, 0, 64, 9, 1000, false,
+                        Arrays.copyOfRange(icmp6, 1000, icmp6.length))));
+        assertEquals("the reply, fragmented to the lwB4-side MTU", 2, out.size());
+        assertEquals(LWB4_PORT, out.get(0).port());
+        assertEquals(1, count(sp, "out-icmpv6-129-0"));
+        assertEquals(0, count(sp, "out-reinjected"));
+    }
 
     private static SlowPath smallInternetMtu() {
         return slowPath(config().internetSide(INET_PORT, 0, INET_AFTR_MAC, INET_NEXT_HOP, 1400).build(), new Clock());
