@@ -162,6 +162,32 @@ public class LabFragmentationEndToEndTest {
         assertEquals(0, get(c, "out-reinjected"));
     }
 
+    /** An echo request or reply with 2000 bytes of data (RFC 792). */
+    private static IPv4 bigEcho(Ip4Address src, Ip4Address dst, boolean request) {
+        IPv4 ip = LwaftrFrames.echo(src, dst, request, 7, 1);
+        ((ICMP) ip.getPayload()).getPayload().setPayload(new Data(LwaftrFrames.filler(2000)));
+        return ip;
+    }
+
+    @Test
+    public void aFragmentedEchoRequestToTheAftrIsAnsweredWithAFragmentedReply() {
+        byte[] d = bytes(bigEcho(HOST, AFTR_V4, true));                       // 2028 bytes
+        sendFromInternet(LwaftrFrames.ipv4Fragment(d, 64, 0, 1000, true));
+        sendFromInternet(LwaftrFrames.ipv4Fragment(d, 64, 1000, d.length - 1020, false));
+        // The reply (identification of the request, the AFTR's TTL) fragmented to the Internet MTU.
+        byte[] first = io.expectBytes(INET_PORT, WAIT);
+        IPv4 reply = bigEcho(AFTR_V4, HOST, false);
+        reply.setTtl(first[14 + 8]);
+        byte[] r = bytes(reply);
+        assertEquals(FrameIo.hex(frame(AFTR_MAC_INET, INET_ROUTER, Ethernet.TYPE_IPV4,
+                LwaftrFrames.ipv4Fragment(r, reply.getTtl(), 0, 1256, true))), FrameIo.hex(first));
+        expectExactly(INET_PORT, frame(AFTR_MAC_INET, INET_ROUTER, Ethernet.TYPE_IPV4,
+                LwaftrFrames.ipv4Fragment(r, reply.getTtl(), 1256, 2008 - 1256, false)));
+        Map<String, Long> c = counters("punted-ipv4-fragment", 2);
+        assertEquals(1, get(c, "out-icmpv4-0-0"));
+        assertEquals(0, get(c, "out-reinjected"));
+    }
+
     /** The lwB4's IPv6 fragments (identification 9, 800 bytes first) of its tunnel packet carrying {@code d}. */
     private void sendFromLwb4InIpv6Fragments(Ip6Address lwb4, byte[] d) {
         io.send(LWB4_PORT, frame(B4_ROUTER, AFTR_MAC_B4, Ethernet.TYPE_IPV6,
