@@ -68,6 +68,11 @@ public enum Counter {
     REASSEMBLED_IPV6("reassembled-ipv6"),
     /** Upstream inner IPv4 packets reassembled. */
     REASSEMBLED_INNER_IPV4("reassembled-inner-ipv4"),
+    /**
+     * Reassembled packets over the MTU of the side they leave by once translated: fragmented (or
+     * answered with ICMPv4 3/4 if DF) by the slow path, never re-injected.
+     */
+    REASSEMBLED_TOO_BIG("reassembled-too-big"),
     /** Reassemblies abandoned after the timeout. */
     REASSEMBLY_TIMEOUT("reassembly-timeout"),
     /** Reassemblies discarded for overlapping fragments (RFC 5722). */

@@ -102,11 +102,12 @@ final class Fragmenter {
             return Collections.singletonList(ip6);
         }
         int id = ids.getAsInt();
-        int room = (mtu - Ipv6View.HEADER - Fragment.HEADER_LENGTH) & ~7;
+        int max = mtu - Ipv6View.HEADER - Fragment.HEADER_LENGTH;
+        int room = max & ~7;                            // only the last fragment may end off an 8-byte unit
         List<IPv6> out = new ArrayList<>();
         int offset = 0;
         do {
-            boolean last = payload.length - offset <= room;
+            boolean last = payload.length - offset <= max;
             int len = last ? payload.length - offset : room;
             Fragment fh = new Fragment();
             fh.setNextHeader((byte) nextHeader);

@@ -138,6 +138,21 @@ final class Ipv4View {
      * @return the port, or -1 if the packet has none
      */
     int downstreamPort() {
+        return port(false);
+    }
+
+    /**
+     * The port that selects the softwire of the source (RFC 7596 §6.2, §8.1; RFC 5508 REQ-3), as
+     * the data plane reads it: TCP/UDP source port, ICMP echo identifier, or the destination port
+     * (identifier) of the packet quoted in an ICMP error (the lwB4 reports a packet it received).
+     *
+     * @return the port, or -1 if the packet has none
+     */
+    int upstreamPort() {
+        return port(true);
+    }
+
+    private int port(boolean upstream) {
         if (fragmentOffset() != 0) {
             return -1;
         }
@@ -146,7 +161,7 @@ final class Ipv4View {
         switch (protocol()) {
             case PROTO_TCP:
             case PROTO_UDP:
-                return len >= 4 ? Checksums.getShort(b, p + 2) : -1;
+                return len >= 4 ? Checksums.getShort(b, p + (upstream ? 0 : 2)) : -1;
             case PROTO_ICMP:
                 if (len < 8) {
                     return -1;
@@ -155,13 +170,13 @@ final class Ipv4View {
                 if (type == 0 || type == 8) {
                     return Checksums.getShort(b, p + 4);
                 }
-                return isIcmpError() ? quotedSourcePort(p + 8, len - 8) : -1;
+                return isIcmpError() ? quotedPort(p + 8, len - 8, upstream) : -1;
             default:
                 return -1;
         }
     }
 
-    private int quotedSourcePort(int q, int len) {
+    private int quotedPort(int q, int len, boolean destination) {
         if (len < 28 || (b[q] & 0xff) != 0x45) {
             return -1;                          // options in the quote: portless, as in the data plane
         }
@@ -169,7 +184,7 @@ final class Ipv4View {
         if (proto == PROTO_ICMP) {
             return Checksums.getShort(b, q + 24);   // quoted echo identifier
         }
-        return proto == PROTO_TCP || proto == PROTO_UDP ? Checksums.getShort(b, q + 20) : -1;
+        return proto == PROTO_TCP || proto == PROTO_UDP ? Checksums.getShort(b, q + (destination ? 22 : 20)) : -1;
     }
 
     private long readInt(int at) {

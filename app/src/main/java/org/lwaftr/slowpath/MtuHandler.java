@@ -95,14 +95,23 @@ final class MtuHandler {
     }
 
     /** The softwire of the destination, keyed as RFC 7596 §6.2 and the data plane do. */
-    private Softwire softwireOf(Ipv4View p) {
-        int port = p.downstreamPort();
+    Softwire softwireOf(Ipv4View p) {
+        return lookup(table, p.dst(), p.downstreamPort());
+    }
+
+    /**
+     * RFC 7596 §6.2 lookup of (address, port) as the data plane does it.
+     *
+     * @param port the packet's port, or -1 if it has none: portless packets reach only whole
+     *             addresses (k = 0)
+     * @return the softwire, or null
+     */
+    static Softwire lookup(BindingTable table, int ipv4, int port) {
         if (port < 0) {
-            PortSetShape shape = table.shape(p.dst());
-            // Portless packets reach only whole addresses (k = 0).
-            return shape != null && shape.length() == 0 ? table.lookup(p.dst(), 0) : null;
+            PortSetShape shape = table.shape(ipv4);
+            return shape != null && shape.length() == 0 ? table.lookup(ipv4, 0) : null;
         }
-        return table.lookup(p.dst(), port);
+        return table.lookup(ipv4, port);
     }
 
     private List<OutboundPacket> drop(Counter c) {

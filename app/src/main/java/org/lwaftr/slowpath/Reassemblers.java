@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
- * Reassembly of punted fragments; each complete packet is re-injected through the pipeline, in
- * the L2 header its first fragment arrived in, to be forwarded (or punted again) like any packet.
+ * Reassembly of punted fragments. Each complete packet, in the L2 header its first fragment
+ * arrived in, goes to {@link Reassembled}: re-injected through the pipeline when the pipeline will
+ * forward it whole, else translated (and fragmented if over the MTU) here.
  * <ul>
  *   <li>IPV4_FRAGMENT: downstream IPv4, keyed (src, dst, protocol, id) (RFC 791);</li>
  *   <li>IPV6_FRAGMENT: upstream IPv6, keyed (src, dst, id) (RFC 8200 §4.5); the Fragment header
@@ -30,6 +31,7 @@ final class Reassemblers {
     private final ReassemblyTable<ByteBuffer> ipv6;
     private final ReassemblyTable<ByteBuffer> inner;
     private final SlowPathCounters counters;
+    private final Reassembled after;
 
     /** What a packet's headers are rebuilt from: the frame of its fragment at offset 0. */
     private static final class First {
@@ -46,11 +48,12 @@ final class Reassemblers {
         }
     }
 
-    Reassemblers(SlowPathConfig cfg, LongSupplier clock, SlowPathCounters counters) {
+    Reassemblers(SlowPathConfig cfg, LongSupplier clock, SlowPathCounters counters, Reassembled after) {
         this.ipv4 = new ReassemblyTable<>(cfg, clock, counters);
         this.ipv6 = new ReassemblyTable<>(cfg, clock, counters);
         this.inner = new ReassemblyTable<>(cfg, clock, counters);
         this.counters = counters;
+        this.after = after;
     }
 
     /** Abandons reassemblies past their timeout. */
@@ -76,7 +79,8 @@ final class Reassemblers {
         First first = (First) done.first();
         byte[] l3 = rebuildIpv4(first.frame, first.l3, done.payload());
         counters.inc(Counter.REASSEMBLED_IPV4);
-        return reinject(first.frame().withL3(l3));
+        Frame whole = Frame.parse(first.frame().withL3(l3), f.ingressPort);
+        return after.downstream(whole, Ipv4View.parse(whole.bytes, whole.l3Offset, whole.l3Length()));
     }
 
     /** INNER_IPV4_FRAGMENT. */
@@ -96,7 +100,7 @@ final class Reassemblers {
         ip6.setNextHeader((byte) Ipv6View.NH_IPV4);      // any Destination Options header is left out
         ip6.setPayload(new Data(ip4));
         counters.inc(Counter.REASSEMBLED_INNER_IPV4);
-        return reinject(first.frame().withL3(ip6.serialize()));
+        return upstream(Frame.parse(first.frame().withL3(ip6.serialize()), f.ingressPort));
     }
 
     /** IPV6_FRAGMENT. */
@@ -130,12 +134,24 @@ final class Reassemblers {
         ip6.setNextHeader(o.b[o.payloadOffset()]);           // from the first fragment's Fragment header
         ip6.setPayload(new Data(done.payload()));
         counters.inc(Counter.REASSEMBLED_IPV6);
-        return reinject(first.frame().withL3(ip6.serialize()));
+        Frame whole = Frame.parse(first.frame().withL3(ip6.serialize()), f.ingressPort);
+        Ipv6View w = Ipv6View.parse(whole.bytes, whole.l3Offset, whole.l3Length());
+        if (w.ipv4PayloadOffset() < 0) {
+            return after.notTunnelled(whole, w);
+        }
+        Ipv4View inner = w.innerIpv4();
+        if (inner.isFragment()) {
+            // Fragmented by the lwB4, then again by IPv6: the data plane would punt it again, and
+            // drop it since it comes from the controller; it goes to the inner reassembly here.
+            return innerIpv4(whole);
+        }
+        return after.upstream(whole, w, inner);
     }
 
-    private List<OutboundPacket> reinject(byte[] frame) {
-        counters.inc(Counter.OUT_REINJECTED);
-        return Collections.singletonList(OutboundPacket.reinject(frame));
+    /** A reassembled tunnel packet carrying a whole IPv4 packet. */
+    private List<OutboundPacket> upstream(Frame whole) {
+        Ipv6View outer = Ipv6View.parse(whole.bytes, whole.l3Offset, whole.l3Length());
+        return after.upstream(whole, outer, outer.innerIpv4());
     }
 
     private static FragmentBuffer addIpv4(ReassemblyTable<ByteBuffer> table, Ipv4View p, Ipv6View outer, Frame f) {

@@ -66,7 +66,8 @@ public final class SlowPath {
         this.mtu = new MtuHandler(cfg, table, egress, fragmenter, errors, counters);
         this.echo = new Echo(cfg, table, egress, fragmenter, counters);
         this.resolver = new ArpNdpResponder(cfg, cfg.neighborTargets()::contains, nextHops, counters);
-        this.reassemblers = new Reassemblers(cfg, nanoTime, counters);
+        this.reassemblers = new Reassemblers(cfg, nanoTime, counters,
+                new Reassembled(cfg, table, mtu, errors, counters, this::asPunted));
     }
 
     /**
@@ -198,6 +199,15 @@ public final class SlowPath {
             default:
                 counters.inc(Counter.DROP_UNKNOWN_REASON);
                 return Collections.emptyList();
+        }
+    }
+
+    /** A packet the data plane would punt for {@code reason} but cannot (it came from the controller). */
+    private List<OutboundPacket> asPunted(Frame f, PuntReason reason) {
+        try {
+            return dispatch(f, reason);
+        } catch (DeserializationException e) {
+            throw new Malformed(Counter.DROP_MALFORMED, e.getMessage());
         }
     }
 

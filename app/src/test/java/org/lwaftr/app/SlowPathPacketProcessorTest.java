@@ -3,6 +3,7 @@ package org.lwaftr.app;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
+import org.lwaftr.core.BindingChange;
 import org.lwaftr.pipeconf.PuntedPacket;
 import org.lwaftr.pipeconf.gen.PuntReason;
 import org.lwaftr.store.TransactionalTestStorage;
@@ -24,6 +25,7 @@ import org.onosproject.net.pi.model.PiPipeconfId;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -192,6 +194,52 @@ public class SlowPathPacketProcessorTest {
         byte[] b = new byte[6];
         p.data().duplicate().get(b);
         return MacAddress.valueOf(b);
+    }
+
+    /**
+     * RFC 7596 §5.3: fragments reassembled into a packet over the lwB4-side MTU once encapsulated
+     * leave as IPv6 fragments out of the lwB4 port, never through the pipeline (which would drop
+     * a re-injected packet it has to punt).
+     */
+    @Test
+    public void reassembledPacketOverTheMtuLeavesAsFragmentsOutOfThePortNotThroughThePipeline() {
+        netcfg.set(AFTR, DeviceProgrammerTest.DEVICE_JSON);
+        component.store.apply(List.of(BindingChange.add(
+                DeviceProgrammerTest.sw("198.51.100.1", 1, "2001:db8::1"))), false, 10);
+        UDP udp = new UDP();
+        udp.setSourcePort(53);
+        udp.setDestinationPort(1040);                  // PSID 1 of a = 6, k = 6
+        udp.setPayload(new Data(new byte[2000]));
+        IPv4 whole = new IPv4();
+        whole.setSourceAddress(HOST.toInt());
+        whole.setDestinationAddress(Ip4Address.valueOf("198.51.100.1").toInt());
+        whole.setTtl((byte) 64);
+        whole.setProtocol(IPv4.PROTOCOL_UDP);
+        whole.setPayload(udp);
+        byte[] d = whole.serialize();
+        for (int offset = 0; offset < 2008; offset += 1000) {
+            IPv4 frag = new IPv4();
+            frag.setSourceAddress(whole.getSourceAddress());
+            frag.setDestinationAddress(whole.getDestinationAddress());
+            frag.setTtl((byte) 64);
+            frag.setProtocol(IPv4.PROTOCOL_UDP);
+            frag.setFlags((byte) (offset == 0 ? 1 : 0));
+            frag.setFragmentOffset((short) (offset / 8));
+            frag.setPayload(new Data(Arrays.copyOfRange(d, 20 + offset, 20 + Math.min(offset + 1000, 2008))));
+            Ethernet eth = new Ethernet();
+            eth.setDestinationMACAddress(MacAddress.valueOf("02:aa:00:00:00:02"));
+            eth.setSourceMACAddress(MacAddress.valueOf("02:bb:00:00:00:02"));
+            eth.setEtherType(Ethernet.TYPE_IPV4);
+            eth.setPayload(frag);
+            processor.process(punt(AFTR, 2, PuntReason.IPV4_FRAGMENT.code(), eth.serialize()));
+        }
+        assertEquals("two IPv6 fragments", 2, emitted.size());
+        for (OutboundPacket p : emitted) {
+            assertEquals(Instructions.createOutput(PortNumber.portNumber(1)), p.treatment().allInstructions().get(0));
+            assertEquals("IPv6 with a Fragment header", 44, p.data().get(14 + 6));
+        }
+        assertEquals(1L, (long) component.counters().get("reassembled-too-big"));
+        assertEquals(0L, (long) component.counters().get("out-reinjected"));
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.onlab.packet.TCP;
 import org.onlab.packet.UDP;
 import org.onlab.packet.ipv6.DestinationOptions;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -115,6 +116,35 @@ public final class LwaftrFrames {
         byte[] b = ip.serialize();
         Checksums.fixIpv4(b, 0);
         return b;
+    }
+
+    /**
+     * An RFC 791 fragment of {@code datagram} (bytes with a 20-byte header): its header with
+     * {@code ttl}, total length, MF and offset set (DF kept) over payload bytes [offset, offset + len).
+     */
+    public static byte[] ipv4Fragment(byte[] datagram, int ttl, int offset, int len, boolean more) {
+        byte[] f = new byte[20 + len];
+        System.arraycopy(datagram, 0, f, 0, 20);
+        System.arraycopy(datagram, 20 + offset, f, 20, len);
+        f[2] = (byte) ((20 + len) >> 8);
+        f[3] = (byte) (20 + len);
+        f[6] = (byte) ((datagram[6] & 0x40) | (more ? 0x20 : 0) | (offset >> 11));
+        f[7] = (byte) (offset >> 3);
+        f[8] = (byte) ttl;
+        Checksums.fixIpv4(f, 0);
+        return f;
+    }
+
+    /**
+     * An RFC 8200 §4.5 fragment: IPv6 header (traffic class 0, flow label 0, hop limit 64),
+     * Fragment header (next header 4, {@code id}, {@code offset}, M = {@code more}) and {@code data}.
+     */
+    public static byte[] ipv6Fragment(Ip6Address src, Ip6Address dst, int id, int offset, boolean more, byte[] data) {
+        ByteBuffer b = ByteBuffer.allocate(48 + data.length);
+        b.putInt(0x60000000).putShort((short) (8 + data.length)).put((byte) 44).put(HOP_LIMIT);
+        b.put(src.toOctets()).put(dst.toOctets());
+        b.put(PROTO_IPV4).put((byte) 0).putShort((short) (offset | (more ? 1 : 0))).putInt(id);
+        return b.put(data).array();
     }
 
     /** An IPv6 header (traffic class 0, flow label 0, hop limit 64) over {@code payload} bytes. */

@@ -73,13 +73,21 @@ final class E2eSetup {
     }
 
     static LabConfig config(IcmpPolicy icmp, List<Softwire> softwires) {
-        return config(icmp, softwires, new SideSettings(LWB4_PORT, 0, AFTR_MAC_B4, B4_ROUTER),
-                new SideSettings(INET_PORT, 0, AFTR_MAC_INET, INET_ROUTER));
+        return config(LwaftrPolicy.builder().icmp(icmp).build(), softwires);
     }
 
     /** As {@link #config(IcmpPolicy, List)} with the given sides (next hops by MAC or by IP). */
     static LabConfig config(IcmpPolicy icmp, List<Softwire> softwires, SideSettings b4, SideSettings inet) {
-        LwaftrPolicy p = LwaftrPolicy.builder().icmp(icmp).build();
+        return config(LwaftrPolicy.builder().icmp(icmp).build(), softwires, b4, inet);
+    }
+
+    /** The lab network with {@code p} as the policy (MTUs, hairpinning, ...). */
+    static LabConfig config(LwaftrPolicy p, List<Softwire> softwires) {
+        return config(p, softwires, new SideSettings(LWB4_PORT, 0, AFTR_MAC_B4, B4_ROUTER),
+                new SideSettings(INET_PORT, 0, AFTR_MAC_INET, INET_ROUTER));
+    }
+
+    private static LabConfig config(LwaftrPolicy p, List<Softwire> softwires, SideSettings b4, SideSettings inet) {
         DeviceSettings d = new DeviceSettings(b4, inet,
                 List.of(new PortBinding(LWB4_PORT, 0, PortRole.LWB4, AFTR_MAC_B4),
                         new PortBinding(INET_PORT, 0, PortRole.INTERNET, AFTR_MAC_INET)),
