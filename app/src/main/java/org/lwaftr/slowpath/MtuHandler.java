@@ -96,13 +96,20 @@ final class MtuHandler {
 
     /** The softwire of the destination, keyed as RFC 7596 §6.2 and the data plane do. */
     private Softwire softwireOf(Ipv4View p) {
-        int port = p.downstreamPort();
+        return softwireOf(table, p.dst(), p.downstreamPort());
+    }
+
+    /**
+     * @param port the packet's port (RFC 7596 §6.2, §8.1), or -1 if it has none
+     * @return the softwire that owns (addr, port), or null
+     */
+    static Softwire softwireOf(BindingTable table, int addr, int port) {
         if (port < 0) {
-            PortSetShape shape = table.shape(p.dst());
+            PortSetShape shape = table.shape(addr);
             // Portless packets reach only whole addresses (k = 0).
-            return shape != null && shape.length() == 0 ? table.lookup(p.dst(), 0) : null;
+            return shape != null && shape.length() == 0 ? table.lookup(addr, 0) : null;
         }
-        return table.lookup(p.dst(), port);
+        return table.lookup(addr, port);
     }
 
     private List<OutboundPacket> drop(Counter c) {
