@@ -61,7 +61,7 @@ public class Icmpv6RelayTest {
         return f;
     }
 
-    private static byte[] error(int type, int code, long field, byte[] quote) {
+    static byte[] error(int type, int code, long field, byte[] quote) {
         return error(type, code, field, quote, BR);
     }
 
