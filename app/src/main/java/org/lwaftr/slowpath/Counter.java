@@ -58,6 +58,23 @@ public enum Counter {
     DROP_NO_SOFTWIRE("drop-no-softwire"),
     /** Encapsulated downstream punt (a hairpinned packet) while hairpinning is off. */
     DROP_HAIRPIN_OFF("drop-hairpin-off"),
+    /** ICMPv6 errors from inside a softwire relayed as ICMPv4 3/1 (RFC 2473 §8; destination unreachable,
+     *  time exceeded, parameter problem). */
+    OUT_RELAYED_ICMPV4_3_1("out-icmpv4-3-1-relayed"),
+    /** ICMPv6 packet too big relayed as ICMPv4 3/4 with the MTU less 40 (RFC 2473 §8, RFC 1191). */
+    OUT_RELAYED_ICMPV4_3_4("out-icmpv4-3-4-relayed"),
+    /** ICMPv6 errors not relayed: ICMP from the lwB4 side refused by allow-outgoing-icmpv4 (Snabb's name). */
+    DROP_POLICY_IN_ICMPV6("drop-in-by-policy-icmpv6"),
+    /** ICMPv6 packet too big with a code other than 0, not relayed (Snabb's name). */
+    DROP_TOO_BIG_CODE("drop-too-big-type-but-not-code-icmpv6"),
+    /** ICMPv6 time exceeded other than hop limit (code 1: reassembly), not relayed (Snabb's name). */
+    DROP_TIME_EXCEEDED_CODE("drop-over-time-but-not-hop-limit-icmpv6"),
+    /** ICMPv6 errors whose quote is too short to find the IPv4 packet and its ports. */
+    DROP_RELAY_SHORT_QUOTE("drop-icmpv6-error-short-quote"),
+    /** ICMPv6 errors whose quote is not a packet the AFTR sent through a softwire it has. */
+    DROP_RELAY_NOT_OURS("drop-icmpv6-error-not-ours"),
+    /** Relayed errors for a bound IPv4 address but no softwire of it (RFC 7596 §8.1: discarded). */
+    DROP_RELAY_NO_SOFTWIRE("drop-icmpv6-error-no-softwire"),
     /** Bugs: an exception inside the slow path (caught; should stay 0). */
     DROP_INTERNAL_ERROR("drop-internal-error"),
     /** Fragments accepted into a reassembly. */

@@ -77,14 +77,25 @@ final class Echo {
                 cfg.internetSide().mtu()));
     }
 
-    /** ICMPV6_TO_BR. */
-    List<OutboundPacket> ipv6(Frame f) throws DeserializationException {
+    /**
+     * An ICMPv6 message punted as ICMPV6_TO_BR, checked: no extension headers, at least its 8-byte
+     * header, a valid checksum (RFC 4443 §2.3).
+     *
+     * @throws Malformed otherwise
+     */
+    static Ipv6View icmpv6(Frame f) {
         Ipv6View p = Ipv6View.parse(f.bytes, f.l3Offset, f.l3Length());
         Malformed.check(p.nextHeader() == Ipv6View.NH_ICMPV6, "not ICMPv6 (extension headers are not accepted)");
         Malformed.check(p.payloadLength >= 8, "ICMPv6 message truncated");
         if (!Checksums.icmpv6Valid(p.b, p.off, p.payloadOffset(), p.payloadLength)) {
             throw new Malformed(Counter.DROP_BAD_CHECKSUM, "bad ICMPv6 checksum");
         }
+        return p;
+    }
+
+    /** ICMPV6_TO_BR. */
+    List<OutboundPacket> ipv6(Frame f) throws DeserializationException {
+        Ipv6View p = icmpv6(f);
         ICMP6 request = ICMP6.deserializer().deserialize(p.b, p.payloadOffset(), p.payloadLength);
         if (request.getIcmpType() != ICMP6.ECHO_REQUEST || request.getIcmpCode() != 0
                 || !isOurIpv6(p.dst()) || p.srcNotUnique()) {

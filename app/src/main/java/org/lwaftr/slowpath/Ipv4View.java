@@ -49,6 +49,28 @@ final class Ipv4View {
         return new Ipv4View(b, off, hl, total);
     }
 
+    /**
+     * The IPv4 packet quoted in an ICMP error: as much of it as the error carries (RFC 4443 §3 and
+     * RFC 1812 §4.3.2.3 quote "as much as fits"), so the total length is clipped to what is there
+     * and the header checksum is not checked (the quoting router may have truncated the packet).
+     *
+     * @param b         bytes
+     * @param off       where the quoted IPv4 header starts
+     * @param available bytes of the quote from off on
+     * @return the view, or null if the quote is not IPv4 or holds less than its whole header
+     */
+    static Ipv4View quoted(byte[] b, int off, int available) {
+        if (available < 20 || (b[off] & 0xf0) != 0x40) {
+            return null;
+        }
+        int hl = (b[off] & 0x0f) * 4;
+        int total = Checksums.getShort(b, off + 2);
+        if (hl < 20 || hl > total || hl > available) {
+            return null;
+        }
+        return new Ipv4View(b, off, hl, Math.min(total, available));
+    }
+
     int tos() {
         return b[off + 1] & 0xff;
     }

@@ -33,6 +33,7 @@ public final class SlowPath {
     private final IcmpErrors errors;
     private final MtuHandler mtu;
     private final Echo echo;
+    private final Icmpv6Relay relay;
     private final ArpNdpResponder resolver;
     private final Reassemblers reassemblers;
     private final NextHopResolver nextHops;
@@ -65,6 +66,7 @@ public final class SlowPath {
         this.errors = new IcmpErrors(cfg, egress, counters, nanoTime, ids);
         this.mtu = new MtuHandler(cfg, table, egress, fragmenter, errors, counters);
         this.echo = new Echo(cfg, table, egress, fragmenter, counters);
+        this.relay = new Icmpv6Relay(cfg, table, errors, counters);
         this.resolver = new ArpNdpResponder(cfg, cfg.neighborTargets()::contains, nextHops, counters);
         this.reassemblers = new Reassemblers(cfg, nanoTime, counters,
                 new Reassembled(cfg, table, mtu, errors, counters, this::asPunted));
@@ -177,7 +179,7 @@ public final class SlowPath {
                 return echo.ipv4(f);
             case ICMPV6_TO_BR:
                 expect(f, Ethernet.TYPE_IPV6);
-                return echo.ipv6(f);
+                return Icmpv6Relay.isError(f) ? relay.relay(f) : echo.ipv6(f);
             case IPV4_FRAGMENT:
                 expect(f, Ethernet.TYPE_IPV4);
                 return reassemblers.ipv4(f);

@@ -34,6 +34,10 @@ public class FuzzTest {
         out.add(fromLwb4(encap(udp4(SHARED, HOST, BOUND_PORT, 53, 1480, 64, false), LWB4, BR)));
         out.add(fromLwb4(encap(frag, LWB4, BR)));
         out.add(icmp6Frame(LWB4, BR, 128, pattern(16), 64, LWB4_AFTR_MAC));
+        out.add(Icmpv6RelayTest.error(2, 0, 1400, encap(udp4(HOST, SHARED, 53, BOUND_PORT, 40, 63, false), BR, LWB4)
+                .serialize()));
+        out.add(Icmpv6RelayTest.error(1, 0, 0, encap(udp4(SHARED, WHOLE, BOUND_PORT, 9, 40, 63, false), BR,
+                LWB4_WHOLE).serialize()));
         byte[] ns = new byte[28];
         System.arraycopy(BR.toOctets(), 0, ns, 4, 16);
         ns[20] = 1;

@@ -47,6 +47,9 @@ final class Fx {
     private Fx() {
     }
 
+    /** TTL of the ICMPv4 errors the AFTR originates with {@link #config()}: its hop limit (RFC 1812 §4.2.2.9). */
+    static final int ERROR_TTL = config().build().hopLimit();
+
     static SlowPathConfigBuilder config() {
         return SlowPathConfig.builder()
                 .lwb4Side(LWB4_PORT, LWB4_VLAN, LWB4_AFTR_MAC, LWB4_NEXT_HOP, 1500)

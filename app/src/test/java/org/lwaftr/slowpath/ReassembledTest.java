@@ -80,7 +80,7 @@ public class ReassembledTest {
         ByteBuffer ip = ByteBuffer.allocate(20 + icmpBytes.length);
         ip.put((byte) 0x45).put((byte) 0).putShort((short) (20 + icmpBytes.length))
                 .putShort((short) Checksums.getShort(got, off + 4))
-                .putShort((short) 0).put((byte) IcmpErrors.TTL).put((byte) 1).putShort((short) 0)
+                .putShort((short) 0).put((byte) ERROR_TTL).put((byte) 1).putShort((short) 0)
                 .putInt(AFTR_IPV4.toInt()).putInt(to.toInt()).put(icmpBytes);
         byte[] ipBytes = ip.array();
         int hc = ~sum16(ipBytes, 0, 20) & 0xffff;

@@ -45,7 +45,8 @@ import static org.lwaftr.lab.SnabbOrigins.value;
  * {@code constants.default_ttl}, not configurable there); port sets holding system ports are
  * accepted (Snabb has no such check; one warning each); the internal MTU is the IPv6 MTU toward lwB4s
  * (our payload MTU + 40); the internal interface's {@code allow-incoming-icmp} is about ICMP from
- * the lwB4s (our {@code allow-outgoing-icmpv4}); {@code generate-icmp-errors} of the external side
+ * the lwB4s (our {@code allow-outgoing-icmpv4}, which also gates the relay of ICMPv6 errors from
+ * the lwB4 side as Snabb's does); {@code generate-icmp-errors} of the external side
  * is ICMPv4, of the internal side ICMPv6.
  */
 public final class SnabbConfigMapper {

@@ -75,11 +75,15 @@ public class ToAftrTest extends LwaftrTestBase {
     }
 
     private static byte[] icmp6ToBr(byte type, byte code, byte[] body) {
+        return icmp6ToBr(A.lwb4, type, code, body);
+    }
+
+    private static byte[] icmp6ToBr(Ip6Address src, byte type, byte code, byte[] body) {
         ICMP6 icmp6 = new ICMP6();
         icmp6.setIcmpType(type);
         icmp6.setIcmpCode(code);
         icmp6.setPayload(new Data(body));
-        return fromLwb4(ipv6(A.lwb4, BR1, IPv6.PROTOCOL_ICMP6, icmp6).serialize());
+        return fromLwb4(ipv6(src, BR1, IPv6.PROTOCOL_ICMP6, icmp6).serialize());
     }
 
     @Test
@@ -114,6 +118,24 @@ public class ToAftrTest extends LwaftrTestBase {
         body[3] = (byte) 0x00; // MTU 1280
         System.arraycopy(quoted, 0, body, 4, quoted.length);
         expectPuntOf(LWB4_PORT, icmp6ToBr(ICMP6.PKT_TOO_BIG, (byte) 0, body), PuntReason.ICMPV6_TO_BR);
+    }
+
+    /** Routers anywhere between the AFTR and the lwB4s send these: the source is not checked. */
+    private static byte[] routerErrorToBr(byte type, byte code) {
+        byte[] quoted = LwaftrFrames.tunnel(BR1, A.lwb4, udp(HOST, 53, SHARED, 1040));
+        byte[] body = new byte[4 + quoted.length];
+        System.arraycopy(quoted, 0, body, 4, quoted.length);
+        return icmp6ToBr(Ip6Address.valueOf("2001:db8:ff::99"), type, code, body);
+    }
+
+    @Test
+    public void rfc2473Sec8DestinationUnreachableFromARouterIsPuntedForRelay() {
+        expectPuntOf(LWB4_PORT, routerErrorToBr(ICMP6.DEST_UNREACH, (byte) 3), PuntReason.ICMPV6_TO_BR);
+    }
+
+    @Test
+    public void rfc2473Sec8HopLimitExceededFromARouterIsPuntedForRelay() {
+        expectPuntOf(LWB4_PORT, routerErrorToBr(ICMP6.TIME_EXCEED, (byte) 0), PuntReason.ICMPV6_TO_BR);
     }
 
     @Test
