@@ -5,12 +5,14 @@ import org.lwaftr.api.CounterValue;
 import org.lwaftr.api.LwaftrEvent;
 import org.lwaftr.api.LwaftrListener;
 import org.lwaftr.api.LwaftrService;
+import org.lwaftr.api.TableBackedService;
 import org.lwaftr.api.SoftwireStats;
 import org.lwaftr.config.DeviceSettings;
 import org.lwaftr.config.LwaftrAppConfig;
 import org.lwaftr.config.LwaftrDeviceConfig;
 import org.lwaftr.config.LwaftrPolicy;
 import org.lwaftr.core.BindingChange;
+import org.lwaftr.core.BindingTable;
 import org.lwaftr.core.BindingDiff;
 import org.lwaftr.core.Softwire;
 import org.lwaftr.core.SoftwireKey;
@@ -60,7 +62,7 @@ import static org.onlab.util.Tools.groupedThreads;
  * the devices' counters.
  */
 @Component(immediate = true, service = LwaftrService.class)
-public class LwaftrManager implements LwaftrService {
+public class LwaftrManager extends TableBackedService {
 
     /** The ONOS application name. */
     public static final String APP_NAME = "org.lwaftr.app";
@@ -207,39 +209,8 @@ public class LwaftrManager implements LwaftrService {
     // ---------------------------------------------------------------- queries
 
     @Override
-    public Optional<Softwire> lookup(Ip4Address ipv4, int port) {
-        return Optional.ofNullable(store.table().lookup(ipv4.toInt(), port));
-    }
-
-    @Override
-    public Optional<Softwire> get(SoftwireKey key) {
-        return Optional.ofNullable(store.table().get(key));
-    }
-
-    @Override
-    public List<Softwire> byLwb4(Ip6Address lwb4) {
-        return store.table().byLwb4(lwb4);
-    }
-
-    @Override
-    public List<Softwire> byBr(Ip6Address br) {
-        return store.table().byBr(br);
-    }
-
-    @Override
-    public List<Softwire> softwires(int offset, int limit) {
-        if (offset < 0 || limit < 0) {
-            throw new IllegalArgumentException("offset and limit must not be negative");
-        }
-        List<Softwire> all = new ArrayList<>(store.table().softwires());
-        all.sort(Comparator.comparing(Softwire::key));
-        return offset >= all.size() ? List.of() : List.copyOf(all.subList(offset, Math.min(all.size(),
-                offset + limit)));
-    }
-
-    @Override
-    public int count() {
-        return store.table().size();
+    protected BindingTable table() {
+        return store.table();
     }
 
     @Override

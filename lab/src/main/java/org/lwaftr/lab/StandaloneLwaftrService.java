@@ -4,11 +4,12 @@ import org.lwaftr.api.BindingRecord;
 import org.lwaftr.api.CounterValue;
 import org.lwaftr.api.LwaftrEvent;
 import org.lwaftr.api.LwaftrListener;
-import org.lwaftr.api.LwaftrService;
+import org.lwaftr.api.TableBackedService;
 import org.lwaftr.api.SoftwireStats;
 import org.lwaftr.config.DeviceSettings;
 import org.lwaftr.config.LwaftrPolicy;
 import org.lwaftr.core.BindingChange;
+import org.lwaftr.core.BindingTable;
 import org.lwaftr.core.BindingDiff;
 import org.lwaftr.core.Softwire;
 import org.lwaftr.core.SoftwireKey;
@@ -38,7 +39,7 @@ import java.util.function.LongSupplier;
  * binding history itself (RFC 7422 who-had, bounded like the app's) and posts the same events.
  * Devices are named {@code p4rt:HOST:PORT/DEVICE_ID}, one per target.
  */
-public final class StandaloneLwaftrService implements LwaftrService {
+public final class StandaloneLwaftrService extends TableBackedService {
     static final int MAX_HISTORY = 1_000_000;
 
     private final LabController controller;
@@ -112,39 +113,8 @@ public final class StandaloneLwaftrService implements LwaftrService {
     }
 
     @Override
-    public Optional<Softwire> lookup(Ip4Address ipv4, int port) {
-        return Optional.ofNullable(controller.table().lookup(ipv4.toInt(), port));
-    }
-
-    @Override
-    public Optional<Softwire> get(SoftwireKey key) {
-        return Optional.ofNullable(controller.table().get(key));
-    }
-
-    @Override
-    public List<Softwire> byLwb4(Ip6Address lwb4) {
-        return controller.table().byLwb4(lwb4);
-    }
-
-    @Override
-    public List<Softwire> byBr(Ip6Address br) {
-        return controller.table().byBr(br);
-    }
-
-    @Override
-    public List<Softwire> softwires(int offset, int limit) {
-        if (offset < 0 || limit < 0) {
-            throw new IllegalArgumentException("offset and limit must not be negative");
-        }
-        List<Softwire> all = new ArrayList<>(controller.softwires());
-        all.sort(Comparator.comparing(Softwire::key));
-        return offset >= all.size() ? List.of()
-                : List.copyOf(all.subList(offset, (int) Math.min(all.size(), (long) offset + limit)));
-    }
-
-    @Override
-    public int count() {
-        return controller.table().size();
+    protected BindingTable table() {
+        return controller.table();
     }
 
     @Override
