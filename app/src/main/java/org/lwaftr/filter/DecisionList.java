@@ -34,7 +34,7 @@ final class DecisionList {
                 r.add(new FilterRule(c, true));
             }
         }
-        return simplify(r, false);
+        return simplify(r, false, 0);
     }
 
     List<FilterRule> rules() {
@@ -66,9 +66,11 @@ final class DecisionList {
      */
     private DecisionList combine(DecisionList g, boolean refine, int limit) {
         List<FilterRule> out = new ArrayList<>();
+        int trusted = 0;   // leading rules copied unchanged: already free of shadowing among themselves
         for (FilterRule x : rules) {
             if (x.allow() != refine) {
                 out.add(x);
+                trusted += trusted == out.size() - 1 ? 1 : 0;
                 continue;
             }
             for (FilterRule y : g.rules) {
@@ -86,7 +88,7 @@ final class DecisionList {
             otherwise = g.otherwise;
         }
         check(out, limit);
-        return simplify(out, otherwise);
+        return simplify(out, otherwise, trusted);
     }
 
     private static void check(List<FilterRule> rules, int limit) {
@@ -106,10 +108,11 @@ final class DecisionList {
         }
     }
 
-    private static DecisionList simplify(List<FilterRule> in, boolean otherwise) {
-        List<FilterRule> kept = new ArrayList<>(in.size());
+    /** The first {@code trusted} rules of {@code in} come from a simplified list, in order. */
+    private static DecisionList simplify(List<FilterRule> in, boolean otherwise, int trusted) {
+        List<FilterRule> kept = new ArrayList<>(in.subList(0, trusted));
         boolean dflt = otherwise;
-        for (FilterRule x : in) {
+        for (FilterRule x : in.subList(trusted, in.size())) {
             if (x.match().isAll()) {      // decides every packet still undecided
                 dflt = x.allow();
                 break;

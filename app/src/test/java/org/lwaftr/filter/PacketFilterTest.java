@@ -241,10 +241,18 @@ public class PacketFilterTest {
         refused(e.toString(), "needs 513 table entries, a filter may take 512");
         e.setLength(e.length() - " or 128".length());
         assertEquals(509, PacketFilter.compile(e.toString()).entryCount());
-        for (int i = 128; i <= 300; i++) {
-            e.append(" or ").append(i);
+        // one 'and' that would multiply 160 rules by 20: refused at that operator
+        StringBuilder big = new StringBuilder("(port 1");
+        for (int i = 2; i <= 40; i++) {
+            big.append(" or ").append(i);
         }
-        refused(e.toString(), "needs more than 1024 table entries");
+        big.append(") and (host 10.0.0.1");
+        for (int i = 2; i <= 10; i++) {
+            big.append(" or 10.0.0.").append(i);
+        }
+        big.append(")");
+        refused(big.toString(), "at character " + (big.indexOf(") and (") + 3) + " ('and')",
+                "needs more than 1024 table entries");
     }
 
     @Test

@@ -63,6 +63,15 @@ public final class LwaftrP4 {
     /** Capacity of {@code LwaftrIngress.next_hop}. */
     public static final int INGRESS_NEXT_HOP_SIZE = 2;
 
+    /** Table {@code LwaftrIngress.ingress_filter} (HAND-WRITTEN until regeneration). */
+    public static final PiTableId INGRESS_INGRESS_FILTER = PiTableId.of("LwaftrIngress.ingress_filter");
+
+    public static final int INGRESS_INGRESS_FILTER_SIZE = 1024;
+
+    public static final PiTableId INGRESS_EGRESS_FILTER = PiTableId.of("LwaftrIngress.egress_filter");
+
+    public static final int INGRESS_EGRESS_FILTER_SIZE = 1024;
+
     /** Table {@code LwaftrIngress.port_side}. */
     public static final PiTableId INGRESS_PORT_SIDE = PiTableId.of("LwaftrIngress.port_side");
 
@@ -115,6 +124,25 @@ public final class LwaftrP4 {
 
     /** Match field {@code psid}, in binding. */
     public static final PiMatchFieldId FIELD_PSID = PiMatchFieldId.of("psid");
+
+    public static final PiMatchFieldId FIELD_SIDE = PiMatchFieldId.of("side");
+    public static final int FIELD_SIDE_BITWIDTH = 2;
+    public static final PiMatchFieldId FIELD_ETHER_TYPE = PiMatchFieldId.of("ether_type");
+    public static final int FIELD_ETHER_TYPE_BITWIDTH = 16;
+    public static final PiMatchFieldId FIELD_IP_PROTO = PiMatchFieldId.of("ip_proto");
+    public static final int FIELD_IP_PROTO_BITWIDTH = 8;
+    public static final PiMatchFieldId FIELD_IPV4_SRC = PiMatchFieldId.of("ipv4_src");
+    public static final int FIELD_IPV4_SRC_BITWIDTH = 32;
+    public static final PiMatchFieldId FIELD_IPV6_SRC = PiMatchFieldId.of("ipv6_src");
+    public static final int FIELD_IPV6_SRC_BITWIDTH = 128;
+    public static final PiMatchFieldId FIELD_HAS_PORTS = PiMatchFieldId.of("has_ports");
+    public static final int FIELD_HAS_PORTS_BITWIDTH = 1;
+    public static final PiMatchFieldId FIELD_L4_SRC_PORT = PiMatchFieldId.of("l4_src_port");
+    public static final int FIELD_L4_SRC_PORT_BITWIDTH = 16;
+    public static final PiMatchFieldId FIELD_L4_DST_PORT = PiMatchFieldId.of("l4_dst_port");
+    public static final int FIELD_L4_DST_PORT_BITWIDTH = 16;
+    public static final PiMatchFieldId FIELD_LENGTH = PiMatchFieldId.of("length");
+    public static final int FIELD_LENGTH_BITWIDTH = 16;
 
     /** Width in bits of {@code psid}, in binding. */
     public static final int FIELD_PSID_BITWIDTH = 16;
@@ -204,6 +232,9 @@ public final class LwaftrP4 {
 
     /** Action {@code LwaftrIngress.softwire}. */
     public static final PiActionId ACTION_SOFTWIRE = PiActionId.of("LwaftrIngress.softwire");
+
+    public static final PiActionId ACTION_FILTER_ALLOW = PiActionId.of("LwaftrIngress.filter_allow");
+    public static final PiActionId ACTION_FILTER_DENY = PiActionId.of("LwaftrIngress.filter_deny");
 
     /** Action {@code LwaftrIngress.whole_address}. */
     public static final PiActionId ACTION_WHOLE_ADDRESS = PiActionId.of("LwaftrIngress.whole_address");
@@ -349,6 +380,9 @@ public final class LwaftrP4 {
 
     /** Cells of {@code LwaftrIngress.drop_stats}. */
     public static final int COUNTER_DROP_STATS_SIZE = 16;
+
+    public static final PiCounterId COUNTER_FILTER_STATS = PiCounterId.of("LwaftrIngress.filter_stats");
+    public static final int COUNTER_FILTER_STATS_SIZE = 16;
 
     /** Counter {@code LwaftrIngress.punt_stats}. */
     public static final PiCounterId COUNTER_PUNT_STATS = PiCounterId.of("LwaftrIngress.punt_stats");
