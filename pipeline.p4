@@ -544,7 +544,8 @@ control LwaftrIngress(inout headers_t hdr, inout metadata_t meta,
      * those of the frame as it crosses that side: on the lwB4 side the (outer) IPv6 header, whose
      * next header is 4 for softwire traffic; on the Internet side IPv4. Address fields of the other
      * family are not meaningful: the controller pairs every address, protocol and port with the
-     * EtherType (and ports with has_ports), as pcap-filter does. */
+     * EtherType (and ports with has_ports), as pcap-filter does; pcap-filter's "ip6 proto N" also
+     * matches a fragment header followed by N (ipv6_frag_next, with ip_proto 44). */
     action filter_allow() {
         filter_stats.count(meta.filter_cell);
     }
@@ -557,6 +558,7 @@ control LwaftrIngress(inout headers_t hdr, inout metadata_t meta,
         meta.filter_side          : exact   @name("side"); \
         meta.filter_ether_type    : ternary @name("ether_type"); \
         meta.filter_proto         : ternary @name("ip_proto"); \
+        hdr.ipv6_fragment.next_hdr : ternary @name("ipv6_frag_next"); \
         hdr.ipv4.src_addr         : ternary @name("ipv4_src"); \
         hdr.ipv4.dst_addr         : ternary @name("ipv4_dst"); \
         hdr.ipv6.src_addr         : ternary @name("ipv6_src"); \

@@ -134,4 +134,38 @@ final class DecisionList {
         }
         return new DecisionList(List.copyOf(kept), dflt);
     }
+
+    /** @return this with rules covered by a later one dropped (once, at the end: it is quadratic) */
+    DecisionList compact() {
+        if (rules.size() > MERGE_MAX) {
+            return this;
+        }
+        List<FilterRule> r = new ArrayList<>(rules);
+        dropCoveredLater(r);
+        return new DecisionList(List.copyOf(r), otherwise);
+    }
+
+    /** Past this many rules the quadratic pass below is skipped (the result is only larger). */
+    private static final int MERGE_MAX = 600;
+
+    /**
+     * Drops a rule that a later rule with the same verdict contains when no rule in between with
+     * the other verdict overlaps it: its packets get the same verdict from the later rule.
+     */
+    private static void dropCoveredLater(List<FilterRule> rules) {
+        for (int i = rules.size() - 2; i >= 0; i--) {
+            FilterRule x = rules.get(i);
+            for (int j = i + 1; j < rules.size(); j++) {
+                FilterRule y = rules.get(j);
+                if (y.allow() != x.allow()) {
+                    if (y.match().intersect(x.match()) != null) {
+                        break;
+                    }
+                } else if (y.match().contains(x.match())) {
+                    rules.remove(i);
+                    break;
+                }
+            }
+        }
+    }
 }

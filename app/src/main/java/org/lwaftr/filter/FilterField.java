@@ -10,6 +10,8 @@ public enum FilterField {
     ETHER_TYPE(16, false),
     /** IPv4 protocol, or the next header of the IPv6 fixed header (4 for softwire traffic). */
     IP_PROTO(8, false),
+    /** The next header of an IPv6 fragment header right behind the fixed header (IP_PROTO 44). */
+    IPV6_FRAG_NEXT(8, false),
     IPV4_SRC(32, false),
     IPV4_DST(32, false),
     IPV6_SRC(128, false),

@@ -46,6 +46,9 @@ public final class FrameFields {
             l4 = first ? l3 + (frame[l3] & 0x0f) * 4 : -1;
         } else if (type == Primitives.ETHERTYPE_IPV6 && frame.length >= l3 + 40) {
             proto = frame[l3 + 6] & 0xff;
+            if (proto == Primitives.PROTO_FRAGMENT && frame.length >= l3 + 48) {
+                f.put(FilterField.IPV6_FRAG_NEXT, BigInteger.valueOf(frame[l3 + 40] & 0xff));
+            }
             f.put(FilterField.IPV6_SRC, bytes(frame, l3 + 8, 16));
             f.put(FilterField.IPV6_DST, bytes(frame, l3 + 24, 16));
             l4 = l3 + 40;

@@ -35,7 +35,7 @@ public final class PacketFilter {
      */
     public static PacketFilter compile(String expression) {
         Objects.requireNonNull(expression);
-        DecisionList d = PcapFilterParser.parse(expression, 2 * MAX_ENTRIES);
+        DecisionList d = PcapFilterParser.parse(expression, 2 * MAX_ENTRIES).compact();
         int entries = d.rules().size() + (d.otherwise() ? 0 : 1);
         if (entries > MAX_ENTRIES) {
             throw new FilterException("filter \"" + expression + "\": needs " + entries

@@ -31,7 +31,12 @@ final class Primitives {
         return DecisionList.anyOf(List.of(Cube.of(Constraint.equal(ETHER_TYPE, type))));
     }
 
-    /** {@code ip proto P}, {@code ip6 proto P} (the fixed header's next header, not chased), or both. */
+    static final int PROTO_FRAGMENT = 44;
+
+    /**
+     * {@code ip proto P}, {@code ip6 proto P}, or both. As libpcap, {@code ip6 proto P} is the fixed
+     * header's next header, or P behind a fragment header (no other chasing).
+     */
     static DecisionList protocol(Family family, long proto) {
         List<Cube> out = new ArrayList<>(2);
         if (family != Family.V6) {
@@ -39,6 +44,8 @@ final class Primitives {
         }
         if (family != Family.V4) {
             out.add(Cube.of(Constraint.equal(ETHER_TYPE, ETHERTYPE_IPV6), Constraint.equal(IP_PROTO, proto)));
+            out.add(Cube.of(Constraint.equal(ETHER_TYPE, ETHERTYPE_IPV6), Constraint.equal(IP_PROTO, PROTO_FRAGMENT),
+                    Constraint.equal(IPV6_FRAG_NEXT, proto)));
         }
         return DecisionList.anyOf(out);
     }

@@ -45,6 +45,7 @@ public final class FilterEntries {
     static {
         FIELDS.put(FilterField.ETHER_TYPE, FIELD_ETHER_TYPE);
         FIELDS.put(FilterField.IP_PROTO, FIELD_IP_PROTO);
+        FIELDS.put(FilterField.IPV6_FRAG_NEXT, FIELD_IPV6_FRAG_NEXT);
         FIELDS.put(FilterField.IPV4_SRC, FIELD_IPV4_SRC);
         FIELDS.put(FilterField.IPV4_DST, FIELD_IPV4_DST);
         FIELDS.put(FilterField.IPV6_SRC, FIELD_IPV6_SRC);

@@ -48,6 +48,7 @@ public final class P4Names {
     public static final PiMatchFieldId FIELD_SIDE = LwaftrP4.FIELD_SIDE;
     public static final PiMatchFieldId FIELD_ETHER_TYPE = LwaftrP4.FIELD_ETHER_TYPE;
     public static final PiMatchFieldId FIELD_IP_PROTO = LwaftrP4.FIELD_IP_PROTO;
+    public static final PiMatchFieldId FIELD_IPV6_FRAG_NEXT = LwaftrP4.FIELD_IPV6_FRAG_NEXT;
     public static final PiMatchFieldId FIELD_IPV4_SRC = LwaftrP4.FIELD_IPV4_SRC;
     public static final PiMatchFieldId FIELD_IPV6_SRC = LwaftrP4.FIELD_IPV6_SRC;
     public static final PiMatchFieldId FIELD_HAS_PORTS = LwaftrP4.FIELD_HAS_PORTS;

@@ -100,6 +100,12 @@ public class PacketFilterTest {
         // pcap-filter: ip6 proto is the fixed header's next header: softwire TCP is not "tcp"
         assertFalse(f("tcp").passes(tunnel("2001:db8::1", "2001:db8::2", "10.0.0.1", "10.0.0.2", 80)));
         assertTrue(f("ip6 proto 4").passes(tunnel("2001:db8::1", "2001:db8::2", "10.0.0.1", "10.0.0.2", 80)));
+        // libpcap: ip6 proto N also matches N behind a fragment header (a fragmented softwire packet)
+        Map<FilterField, BigInteger> fragment = tunnel("2001:db8::1", "2001:db8::2", "10.0.0.1", "10.0.0.2", 80);
+        fragment.put(IP_PROTO, BigInteger.valueOf(44));
+        fragment.put(IPV6_FRAG_NEXT, BigInteger.valueOf(4));
+        assertTrue(f("ip6 proto 4").passes(fragment));
+        assertFalse(f("ip6 proto 4").passes(frame(0x86dd, 80)));
         assertTrue(f("ip proto \\tcp").passes(v4("10.0.0.1", "10.0.0.2", 6, 1, 2)));
         assertTrue(f("ether proto 0x800").passes(v4("10.0.0.1", "10.0.0.2", 6, 1, 2)));
         assertTrue(f("ether proto \\arp").passes(frame(0x0806, 60)));

@@ -131,6 +131,8 @@ public final class LwaftrP4 {
     public static final int FIELD_ETHER_TYPE_BITWIDTH = 16;
     public static final PiMatchFieldId FIELD_IP_PROTO = PiMatchFieldId.of("ip_proto");
     public static final int FIELD_IP_PROTO_BITWIDTH = 8;
+    public static final PiMatchFieldId FIELD_IPV6_FRAG_NEXT = PiMatchFieldId.of("ipv6_frag_next");
+    public static final int FIELD_IPV6_FRAG_NEXT_BITWIDTH = 8;
     public static final PiMatchFieldId FIELD_IPV4_SRC = PiMatchFieldId.of("ipv4_src");
     public static final int FIELD_IPV4_SRC_BITWIDTH = 32;
     public static final PiMatchFieldId FIELD_IPV6_SRC = PiMatchFieldId.of("ipv6_src");
