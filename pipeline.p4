@@ -549,10 +549,15 @@ control LwaftrIngress(inout headers_t hdr, inout metadata_t meta,
     action filter_allow() {
         filter_stats.count(meta.filter_cell);
     }
+    /* drop(FILTERED) written out: p4c 1.2.4.8 fails ("write set already set") on drop() called
+     * with an argument from a table action. */
     action filter_deny() {
         meta.filter_cell = meta.filter_cell | 1;
         filter_stats.count(meta.filter_cell);
-        drop(DropReason_t.FILTERED);
+        meta.drop_reason = DropReason_t.FILTERED;
+        meta.path = PATH_NONE;
+        mark_to_drop(standard_metadata);
+        drop_stats.count(DropReason_t.FILTERED);
     }
 #define FILTER_KEY \
         meta.filter_side          : exact   @name("side"); \
