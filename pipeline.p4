@@ -67,7 +67,8 @@ enum bit<8> DropReason_t {
     PUNT_METER            = 10,  /* punt over the meter's rate (§9) */
     AFTR_OTHER            = 11,  /* to the AFTR itself but not ICMP */
     NO_NEXT_HOP           = 12,  /* no next_hop entry for the packet's direction */
-    REINJECT_PUNT         = 13   /* a packet from the controller would be punted again */
+    REINJECT_PUNT         = 13,  /* a packet from the controller would be punted again */
+    FILTERED              = 14   /* refused by the side's ingress or egress filter (ACL) */
 }
 
 /* Which side an ingress port (and VLAN) faces. */
@@ -87,6 +88,10 @@ enum bit<1> Direction_t {
 const bit<32> MAX_SOFTWIRES = 1048576;
 const bit<32> SOFTWIRE_COUNTER_CELLS = 2097152;   /* 2 × MAX_SOFTWIRES */
 const bit<32> REASON_CELLS = 16;
+/* filter_stats: cell 4·side + 2·stage + verdict (stage 0 ingress, 1 egress; verdict 1 = denied). */
+const bit<32> FILTER_CELLS = 16;
+const bit<1>  FILTER_INGRESS = 0;
+const bit<1>  FILTER_EGRESS  = 1;
 
 const bit<16> ETHERTYPE_IPV4 = 0x0800;
 const bit<16> ETHERTYPE_IPV6 = 0x86dd;
@@ -304,6 +309,12 @@ struct metadata_t {
     bit<1>       hairpin_pass;     /* second pass of a hairpinned packet (resubmitted) */
     PuntReason_t punt_reason;
     DropReason_t drop_reason;
+    /* filters (ingress_filter, egress_filter): the key fields that are not plain header fields */
+    Side_t       filter_side;      /* whose filter: LWB4 or INTERNET */
+    bit<32>      filter_cell;      /* filter_stats cell of the verdict */
+    bit<16>      filter_ether_type;   /* of the frame's payload (behind a VLAN tag) */
+    bit<8>       filter_proto;     /* IPv4 protocol or IPv6 next header of the frame's IP header */
+    bit<16>      filter_len;       /* the frame's length without a VLAN tag (pcap 'len') */
 }
 
 /* ---------------------------------------------------------------- parser */
@@ -366,6 +377,8 @@ parser LwaftrParser(packet_in packet, out headers_t hdr, inout metadata_t meta,
             PROTO_DSTOPTS: parse_ipv6_dstopts;
             PROTO_FRAGMENT: parse_ipv6_fragment;
             PROTO_ICMPV6: parse_icmpv6;
+            PROTO_TCP: parse_l4_ports;    /* only filters look at them: such packets are not forwarded */
+            PROTO_UDP: parse_l4_ports;
             default: accept;
         }
     }
@@ -452,6 +465,7 @@ control LwaftrIngress(inout headers_t hdr, inout metadata_t meta,
     counter<PuntReason_t>(REASON_CELLS, CounterType.packets_and_bytes) punt_stats;
     counter<DropReason_t>(REASON_CELLS, CounterType.packets_and_bytes) drop_stats;
     meter<PuntReason_t>(REASON_CELLS, MeterType.packets) punt_meter;
+    counter<bit<32>>(FILTER_CELLS, CounterType.packets_and_bytes) filter_stats;
 
     /* Actions marked @hidden are the pipeline's own steps, not in any table: the P4Info omits them. */
 
@@ -521,6 +535,78 @@ control LwaftrIngress(inout headers_t hdr, inout metadata_t meta,
         actions = { set_next_hop; @defaultonly drop; }
         const default_action = drop(DropReason_t.NO_NEXT_HOP);
         size = 2;
+    }
+
+    /* ---- filters: the operators' ACLs (Snabb's ingress-filter / egress-filter, pcap-filter
+     * expressions compiled by the controller into ordered entries). One table per stage (a table is
+     * applied at most once per pass), keyed by the side whose filter it is. A packet passes when
+     * the highest-priority matching entry allows it; no entry = no filter = pass. The fields are
+     * those of the frame as it crosses that side: on the lwB4 side the (outer) IPv6 header, whose
+     * next header is 4 for softwire traffic; on the Internet side IPv4. Address fields of the other
+     * family are not meaningful: the controller pairs every address, protocol and port with the
+     * EtherType (and ports with has_ports), as pcap-filter does; pcap-filter's "ip6 proto N" also
+     * matches a fragment header followed by N (ipv6_frag_next, with ip_proto 44). */
+    action filter_allow() {
+        filter_stats.count(meta.filter_cell);
+    }
+    /* drop(FILTERED) written out: p4c 1.2.4.8 fails ("write set already set") on drop() called
+     * with an argument from a table action. */
+    action filter_deny() {
+        meta.filter_cell = meta.filter_cell | 1;
+        filter_stats.count(meta.filter_cell);
+        meta.drop_reason = DropReason_t.FILTERED;
+        meta.path = PATH_NONE;
+        mark_to_drop(standard_metadata);
+        drop_stats.count(DropReason_t.FILTERED);
+    }
+#define FILTER_KEY \
+        meta.filter_side          : exact   @name("side"); \
+        meta.filter_ether_type    : ternary @name("ether_type"); \
+        meta.filter_proto         : ternary @name("ip_proto"); \
+        hdr.ipv6_fragment.next_hdr : ternary @name("ipv6_frag_next"); \
+        hdr.ipv4.src_addr         : ternary @name("ipv4_src"); \
+        hdr.ipv4.dst_addr         : ternary @name("ipv4_dst"); \
+        hdr.ipv6.src_addr         : ternary @name("ipv6_src"); \
+        hdr.ipv6.dst_addr         : ternary @name("ipv6_dst"); \
+        hdr.l4_ports.isValid()    : ternary @name("has_ports"); \
+        hdr.l4_ports.src_port     : range   @name("l4_src_port"); \
+        hdr.l4_ports.dst_port     : range   @name("l4_dst_port"); \
+        meta.filter_len           : range   @name("length");
+    /* Frames received on a port (not the controller's, not the second pass of a hairpin). */
+    table ingress_filter {
+        key = { FILTER_KEY }
+        actions = { filter_allow; filter_deny; }
+        default_action = filter_allow();
+        size = 1024;
+    }
+    /* Packets forwarded to a next hop (after encapsulation / decapsulation; the controller's
+     * re-injected packets included), before the next hop's VLAN tag. */
+    table egress_filter {
+        key = { FILTER_KEY }
+        actions = { filter_allow; filter_deny; }
+        default_action = filter_allow();
+        size = 1024;
+    }
+
+    /* Key fields of the ingress filter. On a port of both sides (on-a-stick) IPv4 and ARP are the
+     * Internet side's, everything else the lwB4 side's (as Snabb splits them). */
+    @hidden action ingress_filter_keys() {
+        meta.filter_ether_type = hdr.vlan.isValid() ? hdr.vlan.ether_type : hdr.ethernet.ether_type;
+        meta.filter_side = meta.side != Side_t.BOTH ? meta.side
+                : (meta.filter_ether_type == ETHERTYPE_IPV4 || meta.filter_ether_type == ETHERTYPE_ARP
+                   ? Side_t.INTERNET : Side_t.LWB4);
+        meta.filter_cell = (bit<32>) ((bit<2>) meta.filter_side ++ FILTER_INGRESS ++ 1w0);
+        meta.filter_proto = hdr.ipv6.isValid() ? hdr.ipv6.next_hdr : hdr.ipv4.protocol;
+        meta.filter_len = (bit<16>) standard_metadata.packet_length - (hdr.vlan.isValid() ? 16w4 : 16w0);
+    }
+    /* Key fields of the egress filter: the packet as it will leave (Ethernet header + IP packet,
+     * without the VLAN tag the next hop adds). */
+    @hidden action egress_filter_keys() {
+        meta.filter_ether_type = hdr.ethernet.ether_type;
+        meta.filter_side = meta.direction == Direction_t.DOWNSTREAM ? Side_t.LWB4 : Side_t.INTERNET;
+        meta.filter_cell = (bit<32>) ((bit<2>) meta.filter_side ++ FILTER_EGRESS ++ 1w0);
+        meta.filter_proto = hdr.ipv6.isValid() ? hdr.ipv6.next_hdr : hdr.ipv4.protocol;
+        meta.filter_len = hdr.ipv6.isValid() ? hdr.ipv6.payload_len + 54 : hdr.ipv4.total_len + 14;
     }
 
     /* ---- BR addresses: upstream tunnel endpoints, by index (few per AFTR) */
@@ -748,6 +834,11 @@ control LwaftrIngress(inout headers_t hdr, inout metadata_t meta,
                 meta.vlan_id = hdr.vlan.vid;
             }
             port_side.apply();
+            /* Snabb filters what arrives before anything else looks at it (ARP and NDP included). */
+            if (meta.drop_reason == DropReason_t.NONE && meta.hairpin_pass == 0) {
+                ingress_filter_keys();
+                ingress_filter.apply();
+            }
         }
 
         /* ---- 2. sanity: parser errors; frames for another MAC are not ours; broadcast and
@@ -918,16 +1009,20 @@ control LwaftrIngress(inout headers_t hdr, inout metadata_t meta,
         /* ---- 7. forwarded: port, MACs and VLAN tag of the next hop */
         if (meta.path == PATH_FORWARD) {
             /* encapsulate(), decapsulate() and forward_to() set the EtherType of the payload. */
-            if (next_hop.apply().hit) {
-                if (meta.egress_vid == 0) {
-                    if (hdr.vlan.isValid()) {    /* a test, not a table, for untagged frames */
-                        hdr.vlan.setInvalid();
+            egress_filter_keys();
+            egress_filter.apply();
+            if (meta.path == PATH_FORWARD) {    /* filter_deny() drops */
+                if (next_hop.apply().hit) {
+                    if (meta.egress_vid == 0) {
+                        if (hdr.vlan.isValid()) {    /* a test, not a table, for untagged frames */
+                            hdr.vlan.setInvalid();
+                        }
+                    } else {
+                        if (!hdr.vlan.isValid()) {
+                            add_vlan();
+                        }
+                        tag_vlan();
                     }
-                } else {
-                    if (!hdr.vlan.isValid()) {
-                        add_vlan();
-                    }
-                    tag_vlan();
                 }
             }
         } else if (meta.punt_reason != PuntReason_t.NONE) {

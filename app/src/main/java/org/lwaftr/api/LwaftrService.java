@@ -135,6 +135,15 @@ public interface LwaftrService extends ListenerService<LwaftrEvent, LwaftrListen
      */
     Map<String, CounterValue> dropCounters(DeviceId device);
 
+    /**
+     * @param device an AFTR device
+     * @return packets passed and denied by each side's ingress and egress filter
+     *         ({@code lwb4-side.ingress-filter.denied}, ...); empty if the service has none
+     */
+    default Map<String, CounterValue> filterCounters(DeviceId device) {
+        return Map.of();
+    }
+
     /** @return the slow path's counters (punted packets handled, ICMP sent, rate-limited, ...) */
     Map<String, Long> slowPathCounters();
 }

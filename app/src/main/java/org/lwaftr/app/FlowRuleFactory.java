@@ -20,7 +20,7 @@ import org.onosproject.net.pi.runtime.PiTableEntry;
  */
 public final class FlowRuleFactory {
 
-    /** All lwAFTR tables are exact-match; ONOS needs some priority. */
+    /** Exact-match tables need no priority, but ONOS needs some; the filter tables' entries carry theirs. */
     static final int PRIORITY = 10;
 
     private final ApplicationId appId;
@@ -57,7 +57,7 @@ public final class FlowRuleFactory {
                 .forDevice(device)
                 .forTable(entry.table())
                 .fromApp(appId)
-                .withPriority(PRIORITY)
+                .withPriority(entry.priority().orElse(PRIORITY))
                 .makePermanent()
                 .withSelector(selector)
                 .withTreatment(DefaultTrafficTreatment.builder().piTableAction(entry.action()).build())

@@ -20,6 +20,7 @@ import org.lwaftr.store.SoftwireDelta;
 import org.lwaftr.store.SoftwireStore;
 import org.lwaftr.store.SoftwireStoreListener;
 import org.lwaftr.translate.CounterCells;
+import org.lwaftr.translate.FilterEntries;
 import org.lwaftr.translate.P4Names;
 import org.onlab.packet.Ip4Address;
 import org.onlab.packet.Ip6Address;
@@ -296,6 +297,11 @@ public class LwaftrManager extends TableBackedService {
     @Override
     public Map<String, CounterValue> dropCounters(DeviceId device) {
         return reasons(device, P4Names.COUNTER_DROP_STATS);
+    }
+
+    @Override
+    public Map<String, CounterValue> filterCounters(DeviceId device) {
+        return FilterEntries.byFilter(counterReader.read(device, FilterEntries.cells()));
     }
 
     @Override

@@ -26,12 +26,15 @@ public final class StatsSummary {
     private final Set<String> programmedDevices;
     private final Map<String, Map<String, CounterValue>> punts;
     private final Map<String, Map<String, CounterValue>> drops;
+    private final Map<String, Map<String, CounterValue>> filters;
     private final Map<String, Long> slowPath;
     private final Map<String, List<NextHopState>> nextHops;
 
     private StatsSummary(int softwires, long tableVersion, long historyCompleteSince, Set<String> programmedDevices,
                          Map<String, Map<String, CounterValue>> punts, Map<String, Map<String, CounterValue>> drops,
-                         Map<String, Long> slowPath, Map<String, List<NextHopState>> nextHops) {
+                         Map<String, Map<String, CounterValue>> filters, Map<String, Long> slowPath,
+                         Map<String, List<NextHopState>> nextHops) {
+        this.filters = filters;
         this.nextHops = nextHops;
         this.softwires = softwires;
         this.tableVersion = tableVersion;
@@ -56,10 +59,12 @@ public final class StatsSummary {
         service.programmedDevices().forEach(d -> programmed.add(d.toString()));
         Map<String, Map<String, CounterValue>> punts = new TreeMap<>();
         Map<String, Map<String, CounterValue>> drops = new TreeMap<>();
+        Map<String, Map<String, CounterValue>> filters = new TreeMap<>();
         Map<String, List<NextHopState>> nextHops = new TreeMap<>();
         for (DeviceId d : devices) {
             punts.put(d.toString(), new TreeMap<>(service.puntCounters(d)));
             drops.put(d.toString(), new TreeMap<>(service.dropCounters(d)));
+            filters.put(d.toString(), new TreeMap<>(service.filterCounters(d)));
             // Next hops are resolved by the instance that programs the device: another one's
             // "unresolved" would be a guess (and would claim NO_NEXT_HOP drops).
             if (programmed.contains(d.toString())) {
@@ -67,7 +72,7 @@ public final class StatsSummary {
             }
         }
         return new StatsSummary(service.count(), service.tableVersion(), service.historyCompleteSince(),
-                Collections.unmodifiableSet(programmed), punts, drops, new TreeMap<>(service.slowPathCounters()),
+                Collections.unmodifiableSet(programmed), punts, drops, filters, new TreeMap<>(service.slowPathCounters()),
                 nextHops);
     }
 
@@ -99,6 +104,11 @@ public final class StatsSummary {
     /** @return device → drop reason → counter, sorted */
     public Map<String, Map<String, CounterValue>> drops() {
         return drops;
+    }
+
+    /** @return device → filter verdict ({@code lwb4-side.ingress-filter.denied}, ...) → counter, sorted */
+    public Map<String, Map<String, CounterValue>> filters() {
+        return filters;
     }
 
     /** @return the slow path's counters, sorted by name */
@@ -139,6 +149,10 @@ public final class StatsSummary {
             ObjectNode dev = devices.putObject(d);
             dev.set("punt", StatsCodec.reasons(punts.get(d)));
             dev.set("drop", StatsCodec.reasons(drops.get(d)));
+            Map<String, CounterValue> f = filters.get(d);
+            if (f != null && !f.isEmpty()) {
+                dev.set("filter", StatsCodec.reasons(f));
+            }
             List<NextHopState> hops = nextHops.get(d);
             if (hops != null) {
                 ObjectNode nh = dev.putObject("next-hops");

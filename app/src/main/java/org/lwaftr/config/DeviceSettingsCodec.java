@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.lwaftr.core.Addresses;
+import org.lwaftr.filter.FilterException;
+import org.lwaftr.filter.PacketFilter;
 import org.onlab.packet.Ip4Address;
 import org.onlab.packet.Ip6Address;
 import org.onlab.packet.IpAddress;
@@ -34,6 +36,9 @@ public final class DeviceSettingsCodec {
     public static final String AFTR_IPV4 = "aftr-ipv4-addrs";
     public static final String AFTR_IPV6 = "aftr-ipv6-addrs";
     public static final String BR_ADDRS = "br-ipv6-addrs";
+    /** Snabb's filters (pcap-filter expressions): what a side lets in, and out. */
+    public static final String INGRESS_FILTER = "ingress-filter";
+    public static final String EGRESS_FILTER = "egress-filter";
 
     /** Highest data-plane port (from the P4Info; the all-ones port drops). */
     public static final int MAX_PORT = DataPlaneLimits.MAX_PORT;
@@ -45,7 +50,8 @@ public final class DeviceSettingsCodec {
     public static final int MAX_PORT_ROLES = DataPlaneLimits.PORT_ROLES;
 
     private static final Set<String> TOP = Set.of(LWB4_SIDE, INTERNET_SIDE, PORTS, AFTR_IPV4, AFTR_IPV6, BR_ADDRS);
-    private static final Set<String> SIDE = Set.of(PORT, VLAN, AFTR_MAC, NEXT_HOP_MAC, NEXT_HOP_IP);
+    private static final Set<String> SIDE = Set.of(PORT, VLAN, AFTR_MAC, NEXT_HOP_MAC, NEXT_HOP_IP, INGRESS_FILTER,
+            EGRESS_FILTER);
     private static final Set<String> ROLE_FIELDS = Set.of(PORT, VLAN, ROLE, AFTR_MAC);
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -127,6 +133,8 @@ public final class DeviceSettingsCodec {
         MacAddress mac = s.mac(AFTR_MAC, true);
         IpAddress ip = nextHopIp(s, ipv6);
         MacAddress next = s.mac(NEXT_HOP_MAC, false);
+        PacketFilter in = filter(s, INGRESS_FILTER);
+        PacketFilter out = filter(s, EGRESS_FILTER);
         if (!s.has(NEXT_HOP_MAC) && !s.has(NEXT_HOP_IP)) {
             s.error(NEXT_HOP_MAC, "is required (or " + NEXT_HOP_IP + ", resolved by the AFTR)");
         }
@@ -138,7 +146,22 @@ public final class DeviceSettingsCodec {
         if (mac == null || port < 0 || (next == null && ip == null)) {
             return null;
         }
-        return next != null ? new SideSettings(port, vlan, mac, next) : new SideSettings(port, vlan, mac, ip);
+        SideSettings side = next != null ? new SideSettings(port, vlan, mac, next) : new SideSettings(port, vlan, mac, ip);
+        return in == null && out == null ? side : side.withFilters(in, out);
+    }
+
+    /** A pcap-filter expression, compiled now: one that the data plane cannot match is refused here. */
+    private static PacketFilter filter(JsonFields s, String field) {
+        String text = s.string(field, null);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return PacketFilter.compile(text);
+        } catch (FilterException e) {
+            s.error(field, e.getMessage());
+            return null;
+        }
     }
 
     /** The next hop's address: IPv6 toward the lwB4s (NDP), IPv4 toward the Internet (ARP); unicast. */
@@ -284,6 +307,12 @@ public final class DeviceSettingsCodec {
             o.put(NEXT_HOP_IP, s.nextHopIp().toString());
         } else {
             o.put(NEXT_HOP_MAC, s.nextHopMac().toString());
+        }
+        if (s.ingressFilter() != null) {
+            o.put(INGRESS_FILTER, s.ingressFilter().expression());
+        }
+        if (s.egressFilter() != null) {
+            o.put(EGRESS_FILTER, s.egressFilter().expression());
         }
         return o;
     }

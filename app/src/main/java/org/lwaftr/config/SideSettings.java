@@ -1,5 +1,6 @@
 package org.lwaftr.config;
 
+import org.lwaftr.filter.PacketFilter;
 import org.onlab.packet.IpAddress;
 import org.onlab.packet.MacAddress;
 
@@ -10,7 +11,8 @@ import java.util.Objects;
  * the AFTR's source MAC and the next hop's MAC). The next hop is configured either by its MAC or
  * by its IP address (IPv4 on the Internet side, IPv6 on the lwB4 side), which the slow path
  * resolves (ARP / neighbour discovery); a resolved side carries the learned MAC as well
- * ({@link #withLearnedMac}).
+ * ({@link #withLearnedMac}). A side may also have filters (Snabb's {@code ingress-filter} and
+ * {@code egress-filter}): what it lets in and out ({@link #withFilters}).
  */
 public final class SideSettings {
     private final int port;
@@ -19,6 +21,8 @@ public final class SideSettings {
     private final MacAddress nextHopMac;
     private final IpAddress nextHopIp;
     private final MacAddress learnedMac;
+    private final PacketFilter ingressFilter;
+    private final PacketFilter egressFilter;
 
     /**
      * A side whose next hop is given by its MAC.
@@ -29,7 +33,7 @@ public final class SideSettings {
      * @param nextHopMac the next hop's MAC
      */
     public SideSettings(int port, int vlan, MacAddress aftrMac, MacAddress nextHopMac) {
-        this(port, vlan, aftrMac, Objects.requireNonNull(nextHopMac), null, null);
+        this(port, vlan, aftrMac, Objects.requireNonNull(nextHopMac), null, null, null, null);
     }
 
     /**
@@ -41,17 +45,19 @@ public final class SideSettings {
      * @param nextHopIp the next hop's address
      */
     public SideSettings(int port, int vlan, MacAddress aftrMac, IpAddress nextHopIp) {
-        this(port, vlan, aftrMac, null, Objects.requireNonNull(nextHopIp), null);
+        this(port, vlan, aftrMac, null, Objects.requireNonNull(nextHopIp), null, null, null);
     }
 
     private SideSettings(int port, int vlan, MacAddress aftrMac, MacAddress nextHopMac, IpAddress nextHopIp,
-                         MacAddress learnedMac) {
+                         MacAddress learnedMac, PacketFilter ingressFilter, PacketFilter egressFilter) {
         this.port = port;
         this.vlan = vlan;
         this.aftrMac = Objects.requireNonNull(aftrMac);
         this.nextHopMac = nextHopMac;
         this.nextHopIp = nextHopIp;
         this.learnedMac = learnedMac;
+        this.ingressFilter = ingressFilter;
+        this.egressFilter = egressFilter;
     }
 
     /**
@@ -62,7 +68,26 @@ public final class SideSettings {
         if (nextHopIp == null || Objects.equals(mac, learnedMac)) {
             return this;
         }
-        return new SideSettings(port, vlan, aftrMac, null, nextHopIp, mac);
+        return new SideSettings(port, vlan, aftrMac, null, nextHopIp, mac, ingressFilter, egressFilter);
+    }
+
+    /**
+     * @param ingress what this side lets in (null: everything)
+     * @param egress  what this side lets out (null: everything)
+     * @return these settings with those filters
+     */
+    public SideSettings withFilters(PacketFilter ingress, PacketFilter egress) {
+        return new SideSettings(port, vlan, aftrMac, nextHopMac, nextHopIp, learnedMac, ingress, egress);
+    }
+
+    /** @return the filter of frames received on this side, or null (none) */
+    public PacketFilter ingressFilter() {
+        return ingressFilter;
+    }
+
+    /** @return the filter of packets sent toward this side, or null (none) */
+    public PacketFilter egressFilter() {
+        return egressFilter;
     }
 
     /** @return the egress port */
@@ -105,18 +130,21 @@ public final class SideSettings {
         }
         SideSettings s = (SideSettings) o;
         return port == s.port && vlan == s.vlan && aftrMac.equals(s.aftrMac) && Objects.equals(nextHopMac, s.nextHopMac)
-                && Objects.equals(nextHopIp, s.nextHopIp) && Objects.equals(learnedMac, s.learnedMac);
+                && Objects.equals(nextHopIp, s.nextHopIp) && Objects.equals(learnedMac, s.learnedMac)
+                && Objects.equals(ingressFilter, s.ingressFilter) && Objects.equals(egressFilter, s.egressFilter);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(port, vlan, aftrMac, nextHopMac, nextHopIp, learnedMac);
+        return Objects.hash(port, vlan, aftrMac, nextHopMac, nextHopIp, learnedMac, ingressFilter, egressFilter);
     }
 
     @Override
     public String toString() {
         String next = nextHopMac != null ? nextHopMac.toString()
                 : nextHopIp + (learnedMac == null ? " (unresolved)" : " at " + learnedMac);
-        return "port " + port + (vlan == 0 ? "" : " vlan " + vlan) + " mac " + aftrMac + " next-hop " + next;
+        return "port " + port + (vlan == 0 ? "" : " vlan " + vlan) + " mac " + aftrMac + " next-hop " + next
+                + (ingressFilter == null ? "" : " ingress-filter \"" + ingressFilter + "\"")
+                + (egressFilter == null ? "" : " egress-filter \"" + egressFilter + "\"");
     }
 }

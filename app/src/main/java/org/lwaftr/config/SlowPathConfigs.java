@@ -51,6 +51,7 @@ public final class SlowPathConfigs {
                 .lwb4NextHopIp(l.nextHopIp() == null ? null : l.nextHopIp().getIp6Address())
                 .internetSide(i.port(), i.vlan(), i.aftrMac(), i.configuredNextHopMac(), policy.internetMtu())
                 .internetNextHopIp(i.nextHopIp() == null ? null : i.nextHopIp().getIp4Address())
+                .egressFilters(l.egressFilter(), i.egressFilter())
                 .icmpv4Errors(icmp.generateIcmpv4Errors())
                 .icmpv6Errors(icmp.generateIcmpv6Errors())
                 .allowIncomingIcmp(icmp.allowIncomingIcmpv4())

@@ -26,6 +26,8 @@ public enum Counter {
     NEXT_HOP_LEARNED("next-hop-learned"),
     /** Next-hop MACs learned for the first time or changed. */
     NEXT_HOP_CHANGED("next-hop-changed"),
+    /** Packets the slow path did not send: refused by their side's egress filter. */
+    DROP_FILTERED("drop-filtered"),
     /** Packets the slow path did not send: their side's next hop is not resolved yet. */
     DROP_NO_NEXT_HOP("drop-no-next-hop"),
     /** IPv4 fragments sent toward the Internet. */

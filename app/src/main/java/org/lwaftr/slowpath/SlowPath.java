@@ -109,7 +109,7 @@ public final class SlowPath {
                 counters.inc(Counter.DROP_UNKNOWN_REASON);
                 return Collections.emptyList();
             }
-            return dispatch(Frame.parse(frame, ingressPort), reason);
+            return EgressFilters.apply(cfg, dispatch(Frame.parse(frame, ingressPort), reason), counters);
         } catch (Malformed e) {
             counters.inc(e.counter());
         } catch (DeserializationException e) {

@@ -1,6 +1,7 @@
 package org.lwaftr.slowpath;
 
 import org.lwaftr.core.Addresses;
+import org.lwaftr.filter.PacketFilter;
 import org.onlab.packet.Ip4Address;
 import org.onlab.packet.Ip6Address;
 
@@ -24,6 +25,8 @@ public final class SlowPathConfig {
 
     private final SideConfig lwb4Side;
     private final SideConfig internetSide;
+    private final PacketFilter lwb4EgressFilter;
+    private final PacketFilter internetEgressFilter;
     private final List<Ip4Address> aftrIpv4;
     private final List<Ip6Address> aftrIpv6;
     private final List<Ip6Address> brAddresses;
@@ -47,6 +50,8 @@ public final class SlowPathConfig {
                 b.lwb4Mtu, MIN_IPV6_MTU);
         internetSide = new SideConfig("internet-side", b.inetPort, b.inetVlan, b.inetMac, b.inetNextHop,
                 b.inetNextHopIp, b.inetMtu, MIN_IPV4_MTU);
+        lwb4EgressFilter = b.lwb4Egress;
+        internetEgressFilter = b.inetEgress;
         if (b.lwb4NextHopIp != null && b.aftrIpv6.isEmpty()) {
             throw new SlowPathConfigException("lwb4-side.next-hop-ip", "needs an AFTR IPv6 address as the source"
                     + " of neighbour solicitations");
@@ -128,6 +133,16 @@ public final class SlowPathConfig {
     /** @return the side facing the Internet (IPv4) */
     public SideConfig internetSide() {
         return internetSide;
+    }
+
+    /** @return the lwB4 side's egress filter, or null */
+    public PacketFilter lwb4EgressFilter() {
+        return lwb4EgressFilter;
+    }
+
+    /** @return the Internet side's egress filter, or null */
+    public PacketFilter internetEgressFilter() {
+        return internetEgressFilter;
     }
 
     /** @return the AFTR's IPv4 addresses; the first is the source of ICMPv4 errors */

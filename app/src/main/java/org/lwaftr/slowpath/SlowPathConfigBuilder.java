@@ -1,5 +1,6 @@
 package org.lwaftr.slowpath;
 
+import org.lwaftr.filter.PacketFilter;
 import org.onlab.packet.Ip4Address;
 import org.onlab.packet.Ip6Address;
 import org.onlab.packet.MacAddress;
@@ -23,6 +24,8 @@ public final class SlowPathConfigBuilder {
     MacAddress inetNextHop;
     Ip4Address inetNextHopIp;
     int inetMtu = 1500;
+    PacketFilter lwb4Egress;
+    PacketFilter inetEgress;
     final List<Ip4Address> aftrIpv4 = new ArrayList<>();
     final List<Ip6Address> aftrIpv6 = new ArrayList<>();
     final List<Ip6Address> brAddresses = new ArrayList<>();
@@ -191,6 +194,20 @@ public final class SlowPathConfigBuilder {
     /** @param v bytes of fragment data held at most, per reassembler @return this */
     public SlowPathConfigBuilder maxReassemblyBytes(long v) {
         maxBytes = v;
+        return this;
+    }
+
+    /**
+     * The sides' egress filters: the slow path's own packets sent straight to a port pass them
+     * here, as the switch's egress filter passes what it forwards.
+     *
+     * @param lwb4     toward the lwB4s (null: none)
+     * @param internet toward the Internet (null: none)
+     * @return this
+     */
+    public SlowPathConfigBuilder egressFilters(PacketFilter lwb4, PacketFilter internet) {
+        lwb4Egress = lwb4;
+        inetEgress = internet;
         return this;
     }
 

@@ -32,6 +32,8 @@ public final class P4Names {
     public static final PiTableId TABLE_PSID_SHAPE = LwaftrP4.INGRESS_PSID_SHAPE;
     public static final PiTableId TABLE_BINDING = LwaftrP4.INGRESS_BINDING;
     public static final PiTableId TABLE_BOUND_IPV4 = LwaftrP4.INGRESS_BOUND_IPV4;
+    public static final PiTableId TABLE_INGRESS_FILTER = LwaftrP4.INGRESS_INGRESS_FILTER;
+    public static final PiTableId TABLE_EGRESS_FILTER = LwaftrP4.INGRESS_EGRESS_FILTER;
 
     // ---- match fields
     public static final PiMatchFieldId FIELD_INGRESS_PORT = LwaftrP4.FIELD_INGRESS_PORT;
@@ -42,6 +44,17 @@ public final class P4Names {
     public static final PiMatchFieldId FIELD_IPV4_DST = LwaftrP4.FIELD_IPV4_DST;
     public static final PiMatchFieldId FIELD_IPV4_ADDR = LwaftrP4.FIELD_IPV4_ADDR;
     public static final PiMatchFieldId FIELD_PSID = LwaftrP4.FIELD_PSID;
+    // the filter tables' key (besides FIELD_SIDE, the fields of org.lwaftr.filter.FilterField)
+    public static final PiMatchFieldId FIELD_SIDE = LwaftrP4.FIELD_SIDE;
+    public static final PiMatchFieldId FIELD_ETHER_TYPE = LwaftrP4.FIELD_ETHER_TYPE;
+    public static final PiMatchFieldId FIELD_IP_PROTO = LwaftrP4.FIELD_IP_PROTO;
+    public static final PiMatchFieldId FIELD_IPV6_FRAG_NEXT = LwaftrP4.FIELD_IPV6_FRAG_NEXT;
+    public static final PiMatchFieldId FIELD_IPV4_SRC = LwaftrP4.FIELD_IPV4_SRC;
+    public static final PiMatchFieldId FIELD_IPV6_SRC = LwaftrP4.FIELD_IPV6_SRC;
+    public static final PiMatchFieldId FIELD_HAS_PORTS = LwaftrP4.FIELD_HAS_PORTS;
+    public static final PiMatchFieldId FIELD_L4_SRC_PORT = LwaftrP4.FIELD_L4_SRC_PORT;
+    public static final PiMatchFieldId FIELD_L4_DST_PORT = LwaftrP4.FIELD_L4_DST_PORT;
+    public static final PiMatchFieldId FIELD_LENGTH = LwaftrP4.FIELD_LENGTH;
 
     // ---- actions
     public static final PiActionId ACTION_SET_SIDE = LwaftrP4.ACTION_SET_SIDE;
@@ -53,6 +66,8 @@ public final class P4Names {
     public static final PiActionId ACTION_WHOLE_ADDRESS = LwaftrP4.ACTION_WHOLE_ADDRESS;
     public static final PiActionId ACTION_SOFTWIRE = LwaftrP4.ACTION_SOFTWIRE;
     public static final PiActionId ACTION_BOUND = LwaftrP4.ACTION_BOUND;
+    public static final PiActionId ACTION_FILTER_ALLOW = LwaftrP4.ACTION_FILTER_ALLOW;
+    public static final PiActionId ACTION_FILTER_DENY = LwaftrP4.ACTION_FILTER_DENY;
 
     private static final PiActionId[] PSID_SHIFT = {
         LwaftrP4.ACTION_PSID_SHIFT_0, LwaftrP4.ACTION_PSID_SHIFT_1, LwaftrP4.ACTION_PSID_SHIFT_2,
@@ -102,6 +117,9 @@ public final class P4Names {
     public static final PiCounterId COUNTER_PUNT_STATS = LwaftrP4.COUNTER_PUNT_STATS;
     public static final PiCounterId COUNTER_DROP_STATS = LwaftrP4.COUNTER_DROP_STATS;
     public static final PiMeterId METER_PUNT_METER = LwaftrP4.METER_PUNT_METER;
+    public static final PiCounterId COUNTER_FILTER_STATS = LwaftrP4.COUNTER_FILTER_STATS;
+    public static final int FILTER_CELLS = LwaftrP4.COUNTER_FILTER_STATS_SIZE;
+    public static final int FILTER_TABLE_SIZE = LwaftrP4.INGRESS_INGRESS_FILTER_SIZE;
 
     // ---- widths (bits)
     public static final int PORT_BITS = LwaftrP4.FIELD_INGRESS_PORT_BITWIDTH;
@@ -118,6 +136,7 @@ public final class P4Names {
     public static final int FLOW_LABEL_BITS = LwaftrP4.PARAM_FLOW_LABEL_BITWIDTH;
     public static final int FLAG_BITS = LwaftrP4.PARAM_HAIRPINNING_BITWIDTH;
     public static final int MTU_BITS = LwaftrP4.PARAM_LWB4_MTU_BITWIDTH;
+    public static final int FILTER_SIDE_BITS = LwaftrP4.FIELD_SIDE_BITWIDTH;
 
     // ---- sizes and enum codes
     /** Softwires the data plane holds (binding table size; softwire_stats has two cells each). */

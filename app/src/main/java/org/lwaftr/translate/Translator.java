@@ -239,7 +239,8 @@ public final class Translator {
      * @param d      device settings (null: only the policy and BR entries)
      * @param policy the policy
      * @param brs    the device's BR indexes
-     * @return port_side, next_hop, aftr_ipv4, br_address, br_source and aftr_config entries
+     * @return port_side, next_hop, aftr_ipv4, the filters' entries, br_address, br_source and
+     *         aftr_config entries
      */
     public List<PiTableEntry> deviceEntries(DeviceSettings d, LwaftrPolicy policy, BrIndexPlan brs) {
         List<PiTableEntry> out = new ArrayList<>();
@@ -247,6 +248,7 @@ public final class Translator {
             out.addAll(portSides(d));
             out.addAll(nextHops(d));
             out.addAll(aftrIpv4(d));
+            out.addAll(FilterEntries.of(d));
         }
         out.addAll(brEntries(brs));
         out.add(aftrConfig(policy));

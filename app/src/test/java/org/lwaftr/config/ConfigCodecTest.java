@@ -135,7 +135,7 @@ public class ConfigCodecTest {
         while (m.find()) {
             blocks.add(json(m.group(1)));
         }
-        assertEquals(4, blocks.size());
+        assertEquals(5, blocks.size());
         LwaftrPolicy p = PolicyCodec.parse(blocks.get(0).path("apps").path("org.lwaftr.app").path("lwaftr"));
         assertEquals("/opt/lwaftr/binding-table.json", p.bindingTableFile());
         assertNull(p.bindingTable());
@@ -149,6 +149,8 @@ public class ConfigCodecTest {
         assertEquals(org.onlab.packet.IpAddress.valueOf("2001:db8:ffff::1:1"), byIp.lwb4Side().nextHopIp());
         assertEquals(org.onlab.packet.IpAddress.valueOf("192.0.2.1"), byIp.internetSide().nextHopIp());
         assertNull(byIp.internetSide().nextHopMac());
+        DeviceSettings filtered = DeviceSettingsCodec.parse(blocks.get(4));
+        assertEquals("not dst port 25", filtered.internetSide().egressFilter().expression());
     }
 
     private static final String SIDES_BY_IP = "{\"lwb4-side\": {\"port\": 1, \"aftr-mac\": \"02:00:00:00:00:01\","

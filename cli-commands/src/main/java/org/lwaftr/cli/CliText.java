@@ -87,6 +87,10 @@ public final class CliText {
             out.add("device " + device);
             reasons(out, "punt", sum.punts().get(device));
             reasons(out, "drop", sum.drops().get(device));
+            Map<String, CounterValue> filters = sum.filters().getOrDefault(device, Map.of());
+            if (!filters.isEmpty()) {
+                reasons(out, "filter", filters);
+            }
             sum.nextHops().getOrDefault(device, List.of()).forEach(h -> out.add("  next hop " + h));
         }
         out.add("slow path");

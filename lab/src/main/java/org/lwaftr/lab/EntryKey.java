@@ -7,16 +7,21 @@ import org.onosproject.net.pi.runtime.PiMatchKey;
 import org.onosproject.net.pi.runtime.PiTableEntry;
 
 
-/** A table entry's identity on the switch: table and match key, whatever its action. */
+/**
+ * A table entry's identity on the switch: table, match key and priority (P4Runtime §9.1: the
+ * filter tables' entries differ by priority), whatever its action.
+ */
 final class EntryKey {
     private final PiTableId table;
     private final PiMatchKey match;
+    private final int priority;
     /** Cached: keys are hashed several times per sync (desired map, diff) and PI hashes are deep. */
     private final int hash;
 
-    private EntryKey(PiTableId table, PiMatchKey match) {
+    private EntryKey(PiTableId table, PiMatchKey match, int priority) {
         this.table = table;
         this.match = match;
+        this.priority = priority;
         // PiMatchKey's hash sums its fields' hashes, so (ipv4 + 1, psid − 1) collides with
         // (ipv4, psid): mix each field's hash first (order-free, as PiMatchKey equality is).
         int h = mix(table.hashCode());
@@ -26,15 +31,15 @@ final class EntryKey {
             h += mix(m instanceof PiExactFieldMatch
                     ? 31 * m.fieldId().hashCode() + ((PiExactFieldMatch) m).value().hashCode() : m.hashCode());
         }
-        this.hash = h;
+        this.hash = h + 31 * priority;
     }
 
     static EntryKey of(PiTableEntry e) {
-        return new EntryKey(e.table(), e.matchKey());
+        return new EntryKey(e.table(), e.matchKey(), e.priority().orElse(0));
     }
 
     static EntryKey of(PiTableId table, PiMatchKey match) {
-        return new EntryKey(table, match);
+        return new EntryKey(table, match, 0);
     }
 
     /** MurmurHash3's 32-bit finalizer. */
@@ -58,7 +63,7 @@ final class EntryKey {
     @Override
     public boolean equals(Object o) {
         return o instanceof EntryKey && hash == ((EntryKey) o).hash && table.equals(((EntryKey) o).table)
-                && match.equals(((EntryKey) o).match);
+                && match.equals(((EntryKey) o).match) && priority == ((EntryKey) o).priority;
     }
 
     @Override
@@ -68,6 +73,6 @@ final class EntryKey {
 
     @Override
     public String toString() {
-        return table + match.toString();
+        return table + match.toString() + (priority == 0 ? "" : " priority " + priority);
     }
 }

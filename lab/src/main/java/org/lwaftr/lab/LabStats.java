@@ -7,6 +7,7 @@ import org.lwaftr.lab.p4rt.PiDecoder;
 import org.lwaftr.lab.p4rt.PiDevice;
 import org.lwaftr.lab.p4rt.PiEncoder;
 import org.lwaftr.translate.CounterCells;
+import org.lwaftr.translate.FilterEntries;
 import org.onosproject.net.pi.runtime.PiCounterCell;
 import org.onosproject.net.pi.runtime.PiCounterCellId;
 import p4.v1.P4RuntimeOuterClass.Entity;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import static org.lwaftr.translate.P4Names.COUNTER_DROP_STATS;
+import static org.lwaftr.translate.P4Names.COUNTER_FILTER_STATS;
 import static org.lwaftr.translate.P4Names.COUNTER_PUNT_STATS;
 
 /**
@@ -72,6 +74,11 @@ final class LabStats {
         return new TreeMap<>(CounterCells.byReason(device.readCounter(COUNTER_DROP_STATS)));
     }
 
+    /** @return filter verdict (lwb4-side.ingress-filter.denied, ...) → count (data plane) */
+    static Map<String, CounterValue> filters(PiDevice device) {
+        return new TreeMap<>(FilterEntries.byFilter(device.readCounter(COUNTER_FILTER_STATS)));
+    }
+
     /**
      * @return a report of one target: softwires with traffic, punts and drops by reason
      */
@@ -90,6 +97,7 @@ final class LabStats {
                     .append(" B\n"));
             punts(t.device()).forEach((r, v) -> line(b, "punt", r, v));
             drops(t.device()).forEach((r, v) -> line(b, "drop", r, v));
+            filters(t.device()).forEach((r, v) -> line(b, "filter", r, v));
         } catch (RuntimeException e) {
             b.append("  (counters not readable: ").append(e.getMessage()).append(")\n");
         }

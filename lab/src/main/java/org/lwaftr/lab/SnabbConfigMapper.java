@@ -12,6 +12,8 @@ import org.lwaftr.core.Softwire;
 import org.lwaftr.core.io.ConfigNode;
 import org.lwaftr.core.io.ImportedBindings;
 import org.lwaftr.core.io.SnabbConfig;
+import org.lwaftr.filter.FilterException;
+import org.lwaftr.filter.PacketFilter;
 import org.lwaftr.slowpath.SlowPathConfigBuilder;
 import org.lwaftr.slowpath.SlowPathConfigException;
 import org.onlab.packet.Ip6Address;
@@ -166,6 +168,10 @@ public final class SnabbConfigMapper {
                 case "reassembly":
                     reassembly(n);
                     break;
+                case "ingress-filter":
+                case "egress-filter":
+                    filter(n, internet);
+                    break;
                 default:
                     if (!addressing(n, internet, true)) {
                         unsupported(n);
@@ -201,6 +207,10 @@ public final class SnabbConfigMapper {
                     break;
                 case "reassembly":
                     reassembly(n);
+                    break;
+                case "ingress-filter":
+                case "egress-filter":
+                    filter(n, lwb4);
                     break;
                 default:
                     if (!addressing(n, lwb4, false)) {
@@ -385,8 +395,22 @@ public final class SnabbConfigMapper {
         return new LabConfig(p, d, softwires, tuning, warnings);
     }
 
+    /**
+     * A pcap-filter expression of one side (the same field name in netcfg), compiled here so that a
+     * refusal names the Snabb line.
+     */
+    private static void filter(ConfigNode n, ObjectNode side) {
+        String expression = value(n);
+        try {
+            PacketFilter.compile(expression);
+        } catch (FilterException e) {
+            throw error(n, e.getMessage());
+        }
+        side.put(n.keyword(), expression);
+    }
+
     private void unsupported(ConfigNode n) {
-        warn(n, n.keyword().endsWith("filter") || n.keyword().equals("mru") ? "not supported" : "unknown setting");
+        warn(n, n.keyword().equals("mru") ? "not supported" : "unknown setting");
     }
 
     private void warn(ConfigNode n, String why) {

@@ -28,7 +28,8 @@ final class TargetSync {
     static final int IN_FLIGHT = 2;
     /** Tables with keys (aftr_config has only its default entry, which is not read back). */
     static final List<PiTableId> KEYED_TABLES = List.of(TABLE_PORT_SIDE, TABLE_NEXT_HOP, TABLE_BR_ADDRESS,
-            TABLE_BR_SOURCE, TABLE_AFTR_IPV4, TABLE_PSID_SHAPE, TABLE_BINDING, TABLE_BOUND_IPV4);
+            TABLE_BR_SOURCE, TABLE_AFTR_IPV4, TABLE_PSID_SHAPE, TABLE_BINDING, TABLE_BOUND_IPV4, TABLE_INGRESS_FILTER,
+            TABLE_EGRESS_FILTER);
 
     private Map<EntryKey, PiTableEntry> installed = new HashMap<>();
     private long written;

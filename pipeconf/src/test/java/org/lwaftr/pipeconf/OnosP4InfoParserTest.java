@@ -31,9 +31,20 @@ public class OnosP4InfoParserTest {
     @Test
     public void parsesWithP4cNewerThanOnos() throws P4InfoParserException {
         PiPipelineModel model = PipelineModels.lwaftr();
-        assertEquals(9, model.tables().size());
-        assertEquals(3, model.counters().size());
+        assertEquals(11, model.tables().size());
+        assertEquals(4, model.counters().size());
         assertEquals(1, model.meters().size());
+    }
+
+    @Test
+    public void filterTablesAreTernaryAndRangeForOnos() throws P4InfoParserException {
+        PiTableModel filter = PipelineModels.lwaftr().table(org.lwaftr.pipeconf.gen.LwaftrP4.INGRESS_INGRESS_FILTER)
+                .orElseThrow();
+        assertEquals(List.of("side:2:EXACT", "ether_type:16:TERNARY", "ip_proto:8:TERNARY", "ipv6_frag_next:8:TERNARY",
+                "ipv4_src:32:TERNARY", "ipv4_dst:32:TERNARY", "ipv6_src:128:TERNARY", "ipv6_dst:128:TERNARY",
+                "has_ports:1:TERNARY", "l4_src_port:16:RANGE", "l4_dst_port:16:RANGE", "length:16:RANGE"),
+                filter.matchFields().stream().map(f -> f.id() + ":" + f.bitWidth() + ":" + f.matchType())
+                        .collect(Collectors.toList()));
     }
 
     @Test

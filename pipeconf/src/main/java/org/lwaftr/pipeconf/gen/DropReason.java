@@ -20,7 +20,8 @@ public enum DropReason {
     PUNT_METER(10),
     AFTR_OTHER(11),
     NO_NEXT_HOP(12),
-    REINJECT_PUNT(13);
+    REINJECT_PUNT(13),
+    FILTERED(14);
 
     /** Width of the P4 type in bits. */
     public static final int BITWIDTH = 8;

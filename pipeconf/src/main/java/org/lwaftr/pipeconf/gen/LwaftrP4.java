@@ -57,6 +57,18 @@ public final class LwaftrP4 {
     /** Capacity of {@code LwaftrIngress.br_source}. */
     public static final int INGRESS_BR_SOURCE_SIZE = 64;
 
+    /** Table {@code LwaftrIngress.egress_filter}. */
+    public static final PiTableId INGRESS_EGRESS_FILTER = PiTableId.of("LwaftrIngress.egress_filter");
+
+    /** Capacity of {@code LwaftrIngress.egress_filter}. */
+    public static final int INGRESS_EGRESS_FILTER_SIZE = 1024;
+
+    /** Table {@code LwaftrIngress.ingress_filter}. */
+    public static final PiTableId INGRESS_INGRESS_FILTER = PiTableId.of("LwaftrIngress.ingress_filter");
+
+    /** Capacity of {@code LwaftrIngress.ingress_filter}. */
+    public static final int INGRESS_INGRESS_FILTER_SIZE = 1024;
+
     /** Table {@code LwaftrIngress.next_hop}. */
     public static final PiTableId INGRESS_NEXT_HOP = PiTableId.of("LwaftrIngress.next_hop");
 
@@ -89,6 +101,18 @@ public final class LwaftrP4 {
     /** Width in bits of {@code direction}, in next_hop. */
     public static final int FIELD_DIRECTION_BITWIDTH = 1;
 
+    /** Match field {@code ether_type}, in egress_filter, ingress_filter. */
+    public static final PiMatchFieldId FIELD_ETHER_TYPE = PiMatchFieldId.of("ether_type");
+
+    /** Width in bits of {@code ether_type}, in egress_filter, ingress_filter. */
+    public static final int FIELD_ETHER_TYPE_BITWIDTH = 16;
+
+    /** Match field {@code has_ports}, in egress_filter, ingress_filter. */
+    public static final PiMatchFieldId FIELD_HAS_PORTS = PiMatchFieldId.of("has_ports");
+
+    /** Width in bits of {@code has_ports}, in egress_filter, ingress_filter. */
+    public static final int FIELD_HAS_PORTS_BITWIDTH = 1;
+
     /** Match field {@code ingress_port}, in port_side. */
     public static final PiMatchFieldId FIELD_INGRESS_PORT = PiMatchFieldId.of("ingress_port");
 
@@ -101,23 +125,71 @@ public final class LwaftrP4 {
     /** Width in bits of {@code ipv4_addr}, in aftr_ipv4, binding, psid_shape. */
     public static final int FIELD_IPV4_ADDR_BITWIDTH = 32;
 
-    /** Match field {@code ipv4_dst}, in bound_ipv4. */
+    /** Match field {@code ipv4_dst}, in bound_ipv4, egress_filter, ingress_filter. */
     public static final PiMatchFieldId FIELD_IPV4_DST = PiMatchFieldId.of("ipv4_dst");
 
-    /** Width in bits of {@code ipv4_dst}, in bound_ipv4. */
+    /** Width in bits of {@code ipv4_dst}, in bound_ipv4, egress_filter, ingress_filter. */
     public static final int FIELD_IPV4_DST_BITWIDTH = 32;
 
-    /** Match field {@code ipv6_dst}, in br_address. */
+    /** Match field {@code ipv4_src}, in egress_filter, ingress_filter. */
+    public static final PiMatchFieldId FIELD_IPV4_SRC = PiMatchFieldId.of("ipv4_src");
+
+    /** Width in bits of {@code ipv4_src}, in egress_filter, ingress_filter. */
+    public static final int FIELD_IPV4_SRC_BITWIDTH = 32;
+
+    /** Match field {@code ipv6_dst}, in br_address, egress_filter, ingress_filter. */
     public static final PiMatchFieldId FIELD_IPV6_DST = PiMatchFieldId.of("ipv6_dst");
 
-    /** Width in bits of {@code ipv6_dst}, in br_address. */
+    /** Width in bits of {@code ipv6_dst}, in br_address, egress_filter, ingress_filter. */
     public static final int FIELD_IPV6_DST_BITWIDTH = 128;
+
+    /** Match field {@code ipv6_frag_next}, in egress_filter, ingress_filter. */
+    public static final PiMatchFieldId FIELD_IPV6_FRAG_NEXT = PiMatchFieldId.of("ipv6_frag_next");
+
+    /** Width in bits of {@code ipv6_frag_next}, in egress_filter, ingress_filter. */
+    public static final int FIELD_IPV6_FRAG_NEXT_BITWIDTH = 8;
+
+    /** Match field {@code ipv6_src}, in egress_filter, ingress_filter. */
+    public static final PiMatchFieldId FIELD_IPV6_SRC = PiMatchFieldId.of("ipv6_src");
+
+    /** Width in bits of {@code ipv6_src}, in egress_filter, ingress_filter. */
+    public static final int FIELD_IPV6_SRC_BITWIDTH = 128;
+
+    /** Match field {@code ip_proto}, in egress_filter, ingress_filter. */
+    public static final PiMatchFieldId FIELD_IP_PROTO = PiMatchFieldId.of("ip_proto");
+
+    /** Width in bits of {@code ip_proto}, in egress_filter, ingress_filter. */
+    public static final int FIELD_IP_PROTO_BITWIDTH = 8;
+
+    /** Match field {@code l4_dst_port}, in egress_filter, ingress_filter. */
+    public static final PiMatchFieldId FIELD_L4_DST_PORT = PiMatchFieldId.of("l4_dst_port");
+
+    /** Width in bits of {@code l4_dst_port}, in egress_filter, ingress_filter. */
+    public static final int FIELD_L4_DST_PORT_BITWIDTH = 16;
+
+    /** Match field {@code l4_src_port}, in egress_filter, ingress_filter. */
+    public static final PiMatchFieldId FIELD_L4_SRC_PORT = PiMatchFieldId.of("l4_src_port");
+
+    /** Width in bits of {@code l4_src_port}, in egress_filter, ingress_filter. */
+    public static final int FIELD_L4_SRC_PORT_BITWIDTH = 16;
+
+    /** Match field {@code length}, in egress_filter, ingress_filter. */
+    public static final PiMatchFieldId FIELD_LENGTH = PiMatchFieldId.of("length");
+
+    /** Width in bits of {@code length}, in egress_filter, ingress_filter. */
+    public static final int FIELD_LENGTH_BITWIDTH = 16;
 
     /** Match field {@code psid}, in binding. */
     public static final PiMatchFieldId FIELD_PSID = PiMatchFieldId.of("psid");
 
     /** Width in bits of {@code psid}, in binding. */
     public static final int FIELD_PSID_BITWIDTH = 16;
+
+    /** Match field {@code side}, in egress_filter, ingress_filter. */
+    public static final PiMatchFieldId FIELD_SIDE = PiMatchFieldId.of("side");
+
+    /** Width in bits of {@code side}, in egress_filter, ingress_filter. */
+    public static final int FIELD_SIDE_BITWIDTH = 2;
 
     /** Match field {@code vlan_id}, in port_side. */
     public static final PiMatchFieldId FIELD_VLAN_ID = PiMatchFieldId.of("vlan_id");
@@ -135,6 +207,12 @@ public final class LwaftrP4 {
 
     /** Action {@code LwaftrIngress.drop}. */
     public static final PiActionId ACTION_DROP = PiActionId.of("LwaftrIngress.drop");
+
+    /** Action {@code LwaftrIngress.filter_allow}. */
+    public static final PiActionId ACTION_FILTER_ALLOW = PiActionId.of("LwaftrIngress.filter_allow");
+
+    /** Action {@code LwaftrIngress.filter_deny}. */
+    public static final PiActionId ACTION_FILTER_DENY = PiActionId.of("LwaftrIngress.filter_deny");
 
     /** Action {@code NoAction}. */
     public static final PiActionId ACTION_NO_ACTION = PiActionId.of("NoAction");
@@ -349,6 +427,12 @@ public final class LwaftrP4 {
 
     /** Cells of {@code LwaftrIngress.drop_stats}. */
     public static final int COUNTER_DROP_STATS_SIZE = 16;
+
+    /** Counter {@code LwaftrIngress.filter_stats}. */
+    public static final PiCounterId COUNTER_FILTER_STATS = PiCounterId.of("LwaftrIngress.filter_stats");
+
+    /** Cells of {@code LwaftrIngress.filter_stats}. */
+    public static final int COUNTER_FILTER_STATS_SIZE = 16;
 
     /** Counter {@code LwaftrIngress.punt_stats}. */
     public static final PiCounterId COUNTER_PUNT_STATS = PiCounterId.of("LwaftrIngress.punt_stats");

@@ -43,7 +43,7 @@ public class ToAftrTest extends LwaftrTestBase {
         assertPuntCounted(reason, frame);
     }
 
-    private static byte[] arpRequest(Ip4Address target) {
+    static byte[] arpRequest(Ip4Address target) {
         ARP arp = new ARP();
         arp.setHardwareType(ARP.HW_TYPE_ETHERNET);
         arp.setProtocolType(ARP.PROTO_TYPE_IP);
