@@ -123,8 +123,9 @@ public class SnabbConfigFilesTest {
                 + " (RFC 7596 §5.1)"));
         assertEquals(w.toString(), 1, count(w, "line 21: softwire-config.binding-table.softwire: 203.0.113.2/psid 80"));
         assertEquals("psid 1 of length 4 starts at 4096; k = 0 is a whole address", 2, count(w, "holds system ports"));
-        assertEquals(w.toString(), 1, count(w, "line 49: softwire-config.external-interface.ingress-filter: not supported"));
-        assertEquals(w.toString(), 4, w.size()); // + instance.device
+        // item 4: the filter is mapped (no warning), onto the Internet side's ingress
+        assertEquals(w.toString(), 0, count(w, "ingress-filter"));
+        assertEquals(w.toString(), 3, w.size()); // + instance.device
         LwaftrPolicy p = c.policy();
         assertEquals(255, p.hopLimit());
         assertEquals(1500, p.internetMtu());
@@ -133,6 +134,7 @@ public class SnabbConfigFilesTest {
         DeviceSettings d = c.settings();
         assertEquals(164, d.internetSide().vlan());
         assertEquals(125, d.lwb4Side().vlan());
+        assertEquals("ip", d.internetSide().ingressFilter().expression());
         assertEquals(IpAddress.valueOf("192.0.2.1"), d.internetSide().nextHopIp());
         assertEquals(IpAddress.valueOf("2001:db8:ffff::1:1"), d.lwb4Side().nextHopIp());
         SlowPathConfig s = SlowPathConfigs.of(p, d, Set.of(), c.slowPathTuning());

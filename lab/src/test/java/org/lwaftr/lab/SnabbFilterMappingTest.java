@@ -53,7 +53,7 @@ public class SnabbFilterMappingTest {
             fail("mapped");
         } catch (LabConfigException e) {
             assertTrue(e.getMessage(), e.getMessage().startsWith(
-                    "snabb: softwire-config.internal-interface.egress-filter (line 9): filter \"ip6 and ether host"));
+                    "line 9: softwire-config.internal-interface.egress-filter: filter \"ip6 and ether host"));
             assertTrue(e.getMessage(), e.getMessage().contains("('1:2:3:4:5:6')"));
         }
     }
