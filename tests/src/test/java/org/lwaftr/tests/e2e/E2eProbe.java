@@ -51,7 +51,13 @@ final class E2eProbe {
 
     /** As {@link #downstreamExactly}, probing until it works (a change applied asynchronously). */
     static void awaitDownstream(FrameIo io, Softwire s, long timeoutMillis) {
+        awaitDownstream(io, s, 64, timeoutMillis);
+    }
+
+    /** As {@link #awaitDownstream(FrameIo, Softwire, long)}, encapsulated with this hop limit (255 from Snabb). */
+    static void awaitDownstream(FrameIo io, Softwire s, int hopLimit, long timeoutMillis) {
         byte[] w = toLwb4(s, udp(HOST, 53, address(s), port(s), 63)).serialize();
+        w[14 + 7] = (byte) hopLimit; // the IPv6 header's hop limit (no checksum covers it)
         await(io, INET_PORT, () -> toSoftwire(s), LWB4_PORT, f -> Arrays.equals(w, f), "exactly " + FrameIo.hex(w),
                 timeoutMillis);
     }

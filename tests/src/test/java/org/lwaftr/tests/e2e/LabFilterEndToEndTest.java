@@ -64,7 +64,7 @@ public class LabFilterEndToEndTest {
         assertTrue("lab controller converged", lab.awaitConverged(30_000));
 
         // allowed both ways: UDP 53 ⇄ the softwire's port
-        E2eProbe.awaitDownstream(io, shared(1), 10_000);
+        E2eProbe.awaitDownstream(io, shared(1), 255, 10_000); // Snabb encapsulates with hop limit 255
         E2eProbe.upstreamExactly(io, shared(1));
 
         // the external ingress filter refuses port 9
