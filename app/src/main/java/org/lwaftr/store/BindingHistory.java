@@ -1,6 +1,9 @@
 package org.lwaftr.store;
 
 import org.lwaftr.api.BindingRecord;
+import org.lwaftr.core.BindingTable;
+import org.lwaftr.core.Softwire;
+import org.lwaftr.core.SoftwireKey;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.ToLongFunction;
 
 /**
  * An index of ended bindings (the distributed store's history map, or the standalone controller's
@@ -77,6 +81,29 @@ public final class BindingHistory {
         }
         return best == null ? Optional.empty()
                 : Optional.of(new BindingRecord(best.record().softwire(), best.record().since(), best.until()));
+    }
+
+    /**
+     * RFC 7422 "who had (IPv4, port) at time T": the binding in force now if it began by T, else the
+     * ended binding that held it then.
+     *
+     * @param table   the binding table in force
+     * @param sinceOf when a current softwire's binding began (ms since the epoch), -1 if unknown
+     * @param ipv4    IPv4 address as int
+     * @param port    port
+     * @param time    ms since the epoch
+     * @return the binding, if one is known
+     */
+    public Optional<BindingRecord> whoHad(BindingTable table, ToLongFunction<SoftwireKey> sinceOf, int ipv4, int port,
+                                          long time) {
+        Softwire s = table.lookup(ipv4, port);
+        if (s != null) {
+            long since = sinceOf.applyAsLong(s.key());
+            if (since >= 0 && since <= time) {
+                return Optional.of(new BindingRecord(s, since, BindingRecord.CURRENT));
+            }
+        }
+        return find(ipv4, port, time);
     }
 
     /** @return the time from which ended bindings are all still known (0: since the start) */

@@ -278,14 +278,7 @@ public class DistributedSoftwireStore implements SoftwireStore {
 
     @Override
     public Optional<BindingRecord> whoHad(int ipv4, int port, long time) {
-        Softwire s = mirror.table().lookup(ipv4, port);
-        if (s != null) {
-            long since = mirror.since(s.key());
-            if (since >= 0 && since <= time) {
-                return Optional.of(new BindingRecord(s, since, BindingRecord.CURRENT));
-            }
-        }
-        return localHistory.find(ipv4, port, time);
+        return localHistory.whoHad(mirror.table(), mirror::since, ipv4, port, time);
     }
 
     @Override

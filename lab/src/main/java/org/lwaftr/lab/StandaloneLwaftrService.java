@@ -124,14 +124,8 @@ public final class StandaloneLwaftrService extends TableBackedService {
 
     @Override
     public Optional<BindingRecord> whoHad(Ip4Address ipv4, int port, long epochMillis) {
-        Softwire s = controller.table().lookup(ipv4.toInt(), port);
-        if (s != null) {
-            Long from = since.get(s.key().packed());
-            if (from != null && from <= epochMillis) {
-                return Optional.of(new BindingRecord(s, from, BindingRecord.CURRENT));
-            }
-        }
-        return history.find(ipv4.toInt(), port, epochMillis);
+        return history.whoHad(controller.table(), k -> since.getOrDefault(k.packed(), -1L), ipv4.toInt(), port,
+                epochMillis);
     }
 
     @Override
