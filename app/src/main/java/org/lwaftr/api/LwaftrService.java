@@ -1,5 +1,7 @@
 package org.lwaftr.api;
 
+import org.lwaftr.core.CounterValue;
+
 import org.lwaftr.config.DeviceSettings;
 import org.lwaftr.config.LwaftrPolicy;
 import org.lwaftr.core.BindingChange;

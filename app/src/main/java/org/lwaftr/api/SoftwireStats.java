@@ -1,5 +1,7 @@
 package org.lwaftr.api;
 
+import org.lwaftr.core.CounterValue;
+
 import org.lwaftr.core.Softwire;
 
 import java.util.Objects;

@@ -2,8 +2,8 @@ package org.lwaftr.app;
 
 import org.lwaftr.config.ConfigException;
 import org.lwaftr.config.DeviceSettings;
-import org.lwaftr.config.LwaftrAppConfig;
-import org.lwaftr.config.LwaftrDeviceConfig;
+import org.lwaftr.app.LwaftrAppConfig;
+import org.lwaftr.app.LwaftrDeviceConfig;
 import org.lwaftr.config.LwaftrPolicy;
 import org.onosproject.core.ApplicationId;
 import org.onosproject.net.DeviceId;

@@ -1,14 +1,13 @@
 package org.lwaftr.app;
 
-import org.lwaftr.config.LwaftrAppConfig;
-import org.lwaftr.config.LwaftrDeviceConfig;
+import org.lwaftr.app.LwaftrAppConfig;
+import org.lwaftr.app.LwaftrDeviceConfig;
 import org.lwaftr.store.SoftwireDelta;
 import org.lwaftr.store.SoftwireStore;
 import org.lwaftr.store.SoftwireStoreListener;
 import org.lwaftr.translate.Translator;
 import org.onlab.packet.Ip6Address;
 import org.onosproject.core.ApplicationId;
-import org.onosproject.core.CoreService;
 import org.onosproject.mastership.MastershipEvent;
 import org.onosproject.mastership.MastershipListener;
 import org.onosproject.mastership.MastershipService;
@@ -61,7 +60,7 @@ public class DeviceProgrammer {
     static final int CHUNK = 5_000;
 
     @Reference(cardinality = ReferenceCardinality.MANDATORY)
-    protected CoreService coreService;
+    protected AppConfigRoot root;
     @Reference(cardinality = ReferenceCardinality.MANDATORY)
     protected DeviceService deviceService;
     @Reference(cardinality = ReferenceCardinality.MANDATORY)
@@ -119,12 +118,12 @@ public class DeviceProgrammer {
 
     @Activate
     protected void activate() {
-        ApplicationId appId = coreService.registerApplication(LwaftrManager.APP_NAME);
+        ApplicationId appId = root.appId();
         if (executor == null) {
             ownExecutor = Executors.newSingleThreadExecutor(groupedThreads("lwaftr", "programmer", log));
             executor = ownExecutor;
         }
-        ConfigReader config = new ConfigReader(netcfgService, appId);
+        ConfigReader config = root.config();
         Translator translator = new Translator();
         writer = new RuleWriter(flowRuleService, new FlowRuleFactory(appId), translator, store, config, CHUNK,
                 counterWriter, nextHops);

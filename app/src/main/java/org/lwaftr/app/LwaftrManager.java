@@ -1,15 +1,15 @@
 package org.lwaftr.app;
 
 import org.lwaftr.api.BindingRecord;
-import org.lwaftr.api.CounterValue;
+import org.lwaftr.core.CounterValue;
 import org.lwaftr.api.LwaftrEvent;
 import org.lwaftr.api.LwaftrListener;
 import org.lwaftr.api.LwaftrService;
 import org.lwaftr.api.TableBackedService;
 import org.lwaftr.api.SoftwireStats;
 import org.lwaftr.config.DeviceSettings;
-import org.lwaftr.config.LwaftrAppConfig;
-import org.lwaftr.config.LwaftrDeviceConfig;
+import org.lwaftr.app.LwaftrAppConfig;
+import org.lwaftr.app.LwaftrDeviceConfig;
 import org.lwaftr.config.LwaftrPolicy;
 import org.lwaftr.core.BindingChange;
 import org.lwaftr.core.BindingTable;
@@ -24,15 +24,11 @@ import org.lwaftr.translate.FilterEntries;
 import org.lwaftr.translate.P4Names;
 import org.onlab.packet.Ip4Address;
 import org.onlab.packet.Ip6Address;
-import org.onosproject.core.ApplicationId;
-import org.onosproject.core.CoreService;
 import org.onosproject.event.ListenerRegistry;
 import org.onosproject.net.Device;
 import org.onosproject.net.DeviceId;
-import org.onosproject.net.config.ConfigFactory;
 import org.onosproject.net.config.NetworkConfigListener;
-import org.onosproject.net.config.NetworkConfigRegistry;
-import org.onosproject.net.config.basics.SubjectFactories;
+import org.onosproject.net.config.NetworkConfigService;
 import org.onosproject.net.device.DeviceService;
 import org.onosproject.net.pi.model.PiCounterId;
 import org.onosproject.net.pi.runtime.PiCounterCell;
@@ -65,15 +61,12 @@ import static org.onlab.util.Tools.groupedThreads;
 @Component(immediate = true, service = LwaftrService.class)
 public class LwaftrManager extends TableBackedService {
 
-    /** The ONOS application name. */
-    public static final String APP_NAME = "org.lwaftr.app";
-
     private static final Logger log = LoggerFactory.getLogger(LwaftrManager.class);
 
     @Reference(cardinality = ReferenceCardinality.MANDATORY)
-    protected CoreService coreService;
+    protected AppConfigRoot root;
     @Reference(cardinality = ReferenceCardinality.MANDATORY)
-    protected NetworkConfigRegistry netcfgRegistry;
+    protected NetworkConfigService netcfgService;
     @Reference(cardinality = ReferenceCardinality.MANDATORY)
     protected SoftwireStore store;
     @Reference(cardinality = ReferenceCardinality.MANDATORY)
@@ -101,22 +94,6 @@ public class LwaftrManager extends TableBackedService {
     };
     private ExecutorService ownLoader;
 
-    private final ConfigFactory<ApplicationId, LwaftrAppConfig> appConfigFactory =
-            new ConfigFactory<>(SubjectFactories.APP_SUBJECT_FACTORY, LwaftrAppConfig.class, LwaftrAppConfig.KEY) {
-                @Override
-                public LwaftrAppConfig createConfig() {
-                    return new LwaftrAppConfig();
-                }
-            };
-    private final ConfigFactory<DeviceId, LwaftrDeviceConfig> deviceConfigFactory =
-            new ConfigFactory<>(SubjectFactories.DEVICE_SUBJECT_FACTORY, LwaftrDeviceConfig.class,
-                    LwaftrAppConfig.KEY) {
-                @Override
-                public LwaftrDeviceConfig createConfig() {
-                    return new LwaftrDeviceConfig();
-                }
-            };
-
     private final SoftwireStoreListener storeListener = new SoftwireStoreListener() {
         @Override
         public void softwiresChanged(List<SoftwireDelta> deltas) {
@@ -132,29 +109,24 @@ public class LwaftrManager extends TableBackedService {
 
     @Activate
     protected void activate() {
-        ApplicationId appId = coreService.registerApplication(APP_NAME);
-        netcfgRegistry.registerConfigFactory(appConfigFactory);
-        netcfgRegistry.registerConfigFactory(deviceConfigFactory);
-        config = new ConfigReader(netcfgRegistry, appId);
+        config = root.config();
         store.addListener(storeListener);
         if (loader == null) {
             ownLoader = Executors.newSingleThreadExecutor(groupedThreads("lwaftr", "binding-loader", log));
             loader = ownLoader;
         }
-        netcfgRegistry.addListener(netcfgListener);
+        netcfgService.addListener(netcfgListener);
         loader.execute(this::loadBindingTable);
         log.info("Started with {} softwires", store.table().size());
     }
 
     @Deactivate
     protected void deactivate() {
-        netcfgRegistry.removeListener(netcfgListener);
+        netcfgService.removeListener(netcfgListener);
         if (ownLoader != null) {
             ownLoader.shutdownNow();
         }
         store.removeListener(storeListener);
-        netcfgRegistry.unregisterConfigFactory(deviceConfigFactory);
-        netcfgRegistry.unregisterConfigFactory(appConfigFactory);
         log.info("Stopped");
     }
 
@@ -204,7 +176,7 @@ public class LwaftrManager extends TableBackedService {
 
     @Override
     public BindingDiff replaceAll(Collection<Softwire> target) {
-        return apply(TableDiff.changes(store.table(), target));
+        return apply(store.table().changesTo(target));
     }
 
     // ---------------------------------------------------------------- queries

@@ -1,8 +1,6 @@
 package org.lwaftr.app;
 
 import org.lwaftr.store.SoftwireStore;
-import org.onosproject.core.ApplicationId;
-import org.onosproject.core.CoreService;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.PortNumber;
 import org.onosproject.net.config.NetworkConfigService;
@@ -49,7 +47,7 @@ public class SlowPathPacketProcessor {
     @Reference(cardinality = ReferenceCardinality.MANDATORY)
     protected PiPipeconfService pipeconfService;
     @Reference(cardinality = ReferenceCardinality.MANDATORY)
-    protected CoreService coreService;
+    protected AppConfigRoot root;
     @Reference(cardinality = ReferenceCardinality.MANDATORY)
     protected NetworkConfigService netcfgService;
     @Reference(cardinality = ReferenceCardinality.MANDATORY)
@@ -67,8 +65,7 @@ public class SlowPathPacketProcessor {
 
     @Activate
     protected void activate() {
-        ApplicationId appId = coreService.registerApplication(LwaftrManager.APP_NAME);
-        slowPath = new SlowPathPuntHandler(new ConfigReader(netcfgService, appId), store, nanoTime, nextHops);
+        slowPath = new SlowPathPuntHandler(root.config(), store, nanoTime, nextHops);
         handler = slowPath;
         // Reassemblies also expire as fragments arrive; this catches the ones nobody completes.
         expiry = Executors.newSingleThreadScheduledExecutor(groupedThreads("lwaftr", "reassembly-expiry", log));

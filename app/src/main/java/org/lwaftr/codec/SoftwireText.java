@@ -1,6 +1,6 @@
 package org.lwaftr.codec;
 
-import org.lwaftr.api.CounterValue;
+import org.lwaftr.core.CounterValue;
 import org.lwaftr.core.PortRange;
 import org.lwaftr.core.PortSet;
 import org.lwaftr.core.Softwire;

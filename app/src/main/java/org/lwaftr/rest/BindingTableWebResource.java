@@ -22,6 +22,7 @@ import javax.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import org.lwaftr.pipeconf.DataPlaneLimits;
 
 /**
  * The binding table as a whole: export, and replacement in one atomic batch (the smallest diff).
@@ -87,7 +88,7 @@ public class BindingTableWebResource extends LwaftrWebResource {
      */
     private static void checkAlone(BindingTableReader.Table table, boolean allowSystemPorts) {
         try {
-            new BindingTable(allowSystemPorts).addAll(table.softwires());
+            new BindingTable(allowSystemPorts, DataPlaneLimits.BR_ADDRESSES).addAll(table.softwires());
         } catch (InvalidBindingException e) {
             int i = e.entry();
             if (i < 0 || i >= table.softwires().size()) {

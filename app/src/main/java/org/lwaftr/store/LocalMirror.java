@@ -7,6 +7,7 @@ import org.lwaftr.core.InvalidBindingException;
 import org.lwaftr.core.PortSetShape;
 import org.lwaftr.core.Softwire;
 import org.lwaftr.core.SoftwireKey;
+import org.lwaftr.programming.IndexAllocator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +37,7 @@ final class LocalMirror {
     private static final long COUNTER_MASK = (1L << COUNTER_BITS) - 1;
 
     // The mirror holds what the cluster validated: its own policy check is off.
-    private final BindingTable table = new BindingTable(true);
+    private final BindingTable table = new BindingTable(true, DataPlaneLimits.BR_ADDRESSES);
     private final ConcurrentHashMap<Long, Long> meta = new ConcurrentHashMap<>(); // since << COUNTER_BITS | counter
     private final IndexAllocator counters;
     private final Map<Long, Optional<SoftwireRecord>> parked = new LinkedHashMap<>();

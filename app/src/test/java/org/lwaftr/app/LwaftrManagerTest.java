@@ -2,7 +2,7 @@ package org.lwaftr.app;
 
 import org.junit.Before;
 import org.junit.Test;
-import org.lwaftr.api.CounterValue;
+import org.lwaftr.core.CounterValue;
 import org.lwaftr.api.LwaftrEvent;
 import org.lwaftr.api.SoftwireStats;
 import org.lwaftr.core.BindingChange;

@@ -64,7 +64,7 @@ public class NextHopProgrammingTest {
         CapturingPacketService packets = new CapturingPacketService();
         slowPath.packetService = packets;
         slowPath.pipeconfService = topo.pipeconfService;
-        slowPath.coreService = topo.core;
+        slowPath.root = topo.root(netcfg);
         slowPath.netcfgService = netcfg;
         slowPath.store = store;
         slowPath.nextHops = topo.nextHops;

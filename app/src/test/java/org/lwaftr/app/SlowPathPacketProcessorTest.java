@@ -60,7 +60,7 @@ public class SlowPathPacketProcessorTest {
         CapturingPacketService packets = new CapturingPacketService();
         component.packetService = packets;
         component.pipeconfService = topo.pipeconfService;
-        component.coreService = topo.core;
+        component.root = topo.root(netcfg);
         component.netcfgService = netcfg;
         component.store = StoreFactory.store(new TransactionalTestStorage());
         component.nanoTime = clock::get;

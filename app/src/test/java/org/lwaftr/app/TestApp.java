@@ -13,7 +13,8 @@ import java.util.concurrent.Executor;
 final class TestApp {
     final TransactionalTestStorage storage = new TransactionalTestStorage();
     final DistributedSoftwireStore store = StoreFactory.store(storage);
-    final TestNetworkConfig netcfg = new TestNetworkConfig();
+    final TestNetworkConfig netcfg;
+    private final TestTopology topo;
     final DeviceProgrammer programmer;
     final SlowPathPacketProcessor slowPath = new SlowPathPacketProcessor();
     final LwaftrManager manager = new LwaftrManager();
@@ -25,16 +26,32 @@ final class TestApp {
      * @param counters counter reads
      */
     TestApp(TestTopology topo, FlowRuleService flows, Executor executor, CounterReader counters) {
+        this(topo, new TestNetworkConfig(), flows, executor, counters);
+    }
+
+    /**
+     * The app on a given netcfg, its lanes inline, no counters: activated in ONOS's order (the
+     * root first, as every other component references it; then the programmer, the slow path and
+     * the service).
+     */
+    TestApp(TestTopology topo, TestNetworkConfig netcfg, FlowRuleService flows) {
+        this(topo, netcfg, flows, Runnable::run, (d, c) -> java.util.List.of());
+    }
+
+    private TestApp(TestTopology topo, TestNetworkConfig netcfg, FlowRuleService flows, Executor executor,
+                    CounterReader counters) {
+        this.topo = topo;
+        this.netcfg = netcfg;
         programmer = topo.programmer(store, netcfg, flows, executor);
         slowPath.packetService = new PacketServiceAdapter();
         slowPath.pipeconfService = topo.pipeconfService;
-        slowPath.coreService = topo.core;
+        slowPath.root = topo.root(netcfg);
         slowPath.netcfgService = netcfg;
         slowPath.store = store;
         slowPath.nextHops = topo.nextHops;
         slowPath.activate();
-        manager.coreService = topo.core;
-        manager.netcfgRegistry = netcfg;
+        manager.root = topo.root(netcfg);
+        manager.netcfgService = netcfg;
         manager.store = store;
         manager.programmer = programmer;
         manager.slowPath = slowPath;
@@ -50,5 +67,6 @@ final class TestApp {
         manager.deactivate();
         slowPath.deactivate();
         programmer.deactivate();
+        topo.stopRoot(netcfg);
     }
 }

@@ -2,8 +2,8 @@ package org.lwaftr.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.lwaftr.config.LwaftrAppConfig;
-import org.lwaftr.config.LwaftrDeviceConfig;
+import org.lwaftr.app.LwaftrAppConfig;
+import org.lwaftr.app.LwaftrDeviceConfig;
 import org.onosproject.net.config.Config;
 import org.onosproject.net.config.ConfigFactory;
 import org.onosproject.net.config.NetworkConfigEvent;
@@ -18,7 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Netcfg holding lwAFTR configs per subject and posting events, as ONOS's registry does.
+ * Netcfg holding lwAFTR configs per subject and posting events, as ONOS's registry does; also as
+ * ONOS's DistributedNetworkConfigStore does, a config pushed before its class's factory is
+ * registered is held as JSON (getConfig gives null) and typed, with CONFIG_ADDED, when the factory
+ * registers.
  */
 public class TestNetworkConfig extends NetworkConfigRegistryAdapter {
 
@@ -26,16 +29,33 @@ public class TestNetworkConfig extends NetworkConfigRegistryAdapter {
 
     private final Map<Object, Map<Class<?>, Config<?>>> configs = new ConcurrentHashMap<>();
     private final List<NetworkConfigListener> listeners = new CopyOnWriteArrayList<>();
-    private final Set<ConfigFactory> factories = new HashSet<>();
+    private final Set<ConfigFactory> factories = ConcurrentHashMap.newKeySet();
+    /** Per config class, per subject: JSON pushed while no factory of the class was registered. */
+    private final Map<Class<?>, Map<Object, JsonNode>> pending = new ConcurrentHashMap<>();
 
     @Override
     public void registerConfigFactory(ConfigFactory configFactory) {
         factories.add(configFactory);
+        Map<Object, JsonNode> held = pending.remove(configFactory.configClass());
+        if (held != null) {
+            held.forEach(this::put);
+        }
     }
 
     @Override
     public void unregisterConfigFactory(ConfigFactory configFactory) {
         factories.remove(configFactory);
+        Class<?> cls = configFactory.configClass();
+        configs.forEach((subject, m) -> {
+            Config<?> c = m.remove(cls);
+            if (c != null) {
+                pending.computeIfAbsent(cls, k -> new ConcurrentHashMap<>()).put(subject, c.node());
+            }
+        });
+    }
+
+    private boolean registered(Class<?> configClass) {
+        return factories.stream().anyMatch(f -> f.configClass() == configClass);
     }
 
     @Override
@@ -85,8 +105,17 @@ public class TestNetworkConfig extends NetworkConfigRegistryAdapter {
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException(e);
         }
+        put(subject, node);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void put(Object subject, JsonNode node) {
         Config c = subject instanceof org.onosproject.core.ApplicationId ? new LwaftrAppConfig()
                 : new LwaftrDeviceConfig();
+        if (!registered(c.getClass())) {
+            pending.computeIfAbsent(c.getClass(), k -> new ConcurrentHashMap<>()).put(subject, node);
+            return;
+        }
         c.init(subject, LwaftrAppConfig.KEY, node, MAPPER, null);
         Config prev = configs.computeIfAbsent(subject, s -> new ConcurrentHashMap<>()).put(c.getClass(), c);
         NetworkConfigEvent e = new NetworkConfigEvent(prev == null ? NetworkConfigEvent.Type.CONFIG_ADDED

@@ -36,7 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class TestTopology {
 
-    static final ApplicationId APP_ID = new DefaultApplicationId(7, LwaftrManager.APP_NAME);
+    static final ApplicationId APP_ID = new DefaultApplicationId(7, AppConfigRoot.APP_NAME);
 
     final Map<DeviceId, Device> devices = new ConcurrentHashMap<>();
     final Set<DeviceId> available = ConcurrentHashMap.newKeySet();
@@ -155,11 +155,35 @@ public final class TestTopology {
      * @param executor the programmer's lane (Runnable::run in tests)
      * @return an activated programmer on this topology
      */
+    private final java.util.Map<Object, AppConfigRoot> roots = new java.util.IdentityHashMap<>();
+
+    /**
+     * @param netcfg the netcfg registry (a {@link TestNetworkConfig})
+     * @return the root component over it, activated once (as ONOS activates it before the others)
+     */
+    AppConfigRoot root(org.onosproject.net.config.NetworkConfigService netcfg) {
+        return roots.computeIfAbsent(netcfg, n -> {
+            AppConfigRoot r = new AppConfigRoot();
+            r.coreService = core;
+            r.netcfgRegistry = (org.onosproject.net.config.NetworkConfigRegistry) n;
+            r.activate();
+            return r;
+        });
+    }
+
+    /** Deactivates the root over {@code netcfg} (its config classes unregister); the next {@link #root} starts a new one. */
+    void stopRoot(org.onosproject.net.config.NetworkConfigService netcfg) {
+        AppConfigRoot r = roots.remove(netcfg);
+        if (r != null) {
+            r.deactivate();
+        }
+    }
+
     DeviceProgrammer programmer(org.lwaftr.store.SoftwireStore store,
                                 org.onosproject.net.config.NetworkConfigService netcfg,
                                 org.onosproject.net.flow.FlowRuleService flows, java.util.concurrent.Executor executor) {
         DeviceProgrammer p = new DeviceProgrammer();
-        p.coreService = core;
+        p.root = root(netcfg);
         p.deviceService = deviceService;
         p.mastershipService = mastership;
         p.pipeconfService = pipeconfService;

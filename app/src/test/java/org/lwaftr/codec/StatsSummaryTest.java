@@ -3,7 +3,7 @@ package org.lwaftr.codec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.Test;
-import org.lwaftr.api.CounterValue;
+import org.lwaftr.core.CounterValue;
 import org.lwaftr.api.FakeLwaftrService;
 import org.lwaftr.api.Samples;
 import org.lwaftr.config.DeviceSettingsCodec;

@@ -6,7 +6,7 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.Before;
 import org.junit.Test;
 import org.lwaftr.api.BindingRecord;
-import org.lwaftr.api.CounterValue;
+import org.lwaftr.core.CounterValue;
 import org.lwaftr.api.FakeLwaftrService;
 import org.lwaftr.api.LwaftrService;
 import org.lwaftr.api.Samples;

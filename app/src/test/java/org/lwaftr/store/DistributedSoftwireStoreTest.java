@@ -9,6 +9,7 @@ import org.lwaftr.core.InvalidBindingException;
 import org.lwaftr.core.PortSet;
 import org.lwaftr.core.PortSetShape;
 import org.lwaftr.core.Softwire;
+import org.lwaftr.pipeconf.DataPlaneLimits;
 import org.onlab.packet.Ip4Address;
 import org.onlab.packet.Ip6Address;
 
@@ -119,6 +120,25 @@ public class DistributedSoftwireStoreTest {
         assertEquals(0, store.version());
         assertEquals(0, storage.commits());
         assertTrue(deltas.isEmpty());
+    }
+
+    /** Same limit, same error as the standalone controller: the core table of the mirror checks it. */
+    @Test
+    public void aBrAddressBeyondTheDataPlanesIndexesIsRefusedAsInvalidInput() {
+        List<BindingChange> batch = new ArrayList<>();
+        for (int i = 0; i <= DataPlaneLimits.BR_ADDRESSES; i++) {
+            batch.add(BindingChange.add(sw("10.0.1." + i, 1, "2001:db8:1::" + (i + 1),
+                    Ip6Address.valueOf("2001:db8:eeee::" + (i + 1)))));
+        }
+        try {
+            store.apply(batch, false, MAX);
+            fail("BR address " + (DataPlaneLimits.BR_ADDRESSES + 1) + " accepted");
+        } catch (InvalidBindingException e) {
+            assertEquals(DataPlaneLimits.BR_ADDRESSES, e.entry());
+            assertEquals(Softwire.F_BR, e.field());
+        }
+        assertEquals("nothing applied", 0, store.table().size());
+        assertEquals(Map.of(), store.brIndexes());
     }
 
     @Test

@@ -1,7 +1,7 @@
 package org.lwaftr.cli;
 
 import org.lwaftr.api.BindingRecord;
-import org.lwaftr.api.CounterValue;
+import org.lwaftr.core.CounterValue;
 import org.lwaftr.api.SoftwireStats;
 import org.lwaftr.codec.SoftwireQuery;
 import org.lwaftr.codec.SoftwireText;

@@ -2,7 +2,7 @@ package org.lwaftr.cli;
 
 import org.junit.Test;
 import org.lwaftr.api.BindingRecord;
-import org.lwaftr.api.CounterValue;
+import org.lwaftr.core.CounterValue;
 import org.lwaftr.api.FakeLwaftrService;
 import org.lwaftr.api.Samples;
 import org.lwaftr.codec.SoftwireQuery;

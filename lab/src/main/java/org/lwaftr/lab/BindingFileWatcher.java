@@ -5,6 +5,7 @@ import org.lwaftr.core.BindingTable;
 import org.lwaftr.core.InvalidBindingException;
 import org.lwaftr.core.io.BindingTableFormats;
 import org.lwaftr.core.io.ImportedBindings;
+import org.lwaftr.pipeconf.DataPlaneLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,7 +78,7 @@ final class BindingFileWatcher implements AutoCloseable {
      */
     private static InvalidBindingException located(ImportedBindings in, InvalidBindingException e) {
         try {
-            BindingTableFormats.apply(new BindingTable(true), in, false);
+            BindingTableFormats.apply(new BindingTable(true, DataPlaneLimits.BR_ADDRESSES), in, false);
         } catch (InvalidBindingException atLine) {
             return atLine;
         }

@@ -1,6 +1,6 @@
 package org.lwaftr.lab;
 
-import org.lwaftr.api.CounterValue;
+import org.lwaftr.core.CounterValue;
 import org.lwaftr.config.DeviceSettings;
 import org.lwaftr.config.SlowPathConfigs;
 import org.lwaftr.core.BindingChange;

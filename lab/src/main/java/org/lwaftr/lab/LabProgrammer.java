@@ -8,6 +8,8 @@ import org.lwaftr.core.BindingTable;
 import org.lwaftr.core.PortSetShape;
 import org.lwaftr.core.Softwire;
 import org.lwaftr.core.SoftwireKey;
+import org.lwaftr.programming.SoftwireIndexes;
+import org.lwaftr.pipeconf.DataPlaneLimits;
 import org.lwaftr.translate.BrIndexPlan;
 import org.lwaftr.translate.SoftwireEntries;
 import org.lwaftr.translate.Translator;
@@ -47,7 +49,7 @@ final class LabProgrammer {
     private final LwaftrPolicy policy;
     private DeviceSettings settings;
     private final BindingTable table;
-    private final LabIndexes indexes = new LabIndexes();
+    private final SoftwireIndexes indexes = new SoftwireIndexes();
     private Map<EntryKey, PiTableEntry> desired = new HashMap<>();
     private final Map<Integer, List<EntryKey>> addressKeys = new HashMap<>();
     private List<EntryKey> deviceKeys = List.of();
@@ -56,7 +58,7 @@ final class LabProgrammer {
     LabProgrammer(LwaftrPolicy policy, DeviceSettings settings) {
         this.policy = policy;
         this.settings = settings;
-        this.table = new BindingTable(policy.allowSystemPorts());
+        this.table = new BindingTable(policy.allowSystemPorts(), DataPlaneLimits.BR_ADDRESSES);
     }
 
     /**

@@ -1,6 +1,6 @@
 package org.lwaftr.lab;
 
-import org.lwaftr.api.CounterValue;
+import org.lwaftr.core.CounterValue;
 import org.lwaftr.core.BindingTable;
 import org.lwaftr.core.Softwire;
 import org.lwaftr.lab.p4rt.PiDecoder;

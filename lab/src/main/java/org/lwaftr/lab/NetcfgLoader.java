@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.lwaftr.pipeconf.DataPlaneLimits;
 
 /**
  * The app's netcfg JSON (docs/netcfg.md: {@code apps/org.lwaftr.app/lwaftr} and
@@ -74,7 +75,7 @@ public final class NetcfgLoader {
     static List<Softwire> table(String where, Source source, LwaftrPolicy policy) throws IOException {
         try {
             ImportedBindings in = source.read();
-            BindingTableFormats.apply(new BindingTable(policy.allowSystemPorts()), in, false);
+            BindingTableFormats.apply(new BindingTable(policy.allowSystemPorts(), DataPlaneLimits.BR_ADDRESSES), in, false);
             return in.softwires();
         } catch (InvalidBindingException e) {
             throw new LabConfigException(where + ": " + e.getMessage(), e);

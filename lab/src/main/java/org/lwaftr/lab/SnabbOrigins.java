@@ -11,6 +11,7 @@ import org.lwaftr.core.io.ImportedBindings;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.lwaftr.pipeconf.DataPlaneLimits;
 
 /**
  * Where each mapped setting of a Snabb configuration came from (its Snabb path and line), so that
@@ -107,7 +108,7 @@ final class SnabbOrigins {
         ConfigNode table = bindingTable(root);
         String softwire = (table == null ? "softwire-config.binding-table" : table.path()) + ".softwire";
         try {
-            new BindingTable(true).addAll(imported.softwires());
+            new BindingTable(true, DataPlaneLimits.BR_ADDRESSES).addAll(imported.softwires());
         } catch (InvalidBindingException e) {
             int entry = e.entry();
             if (entry < 0 || entry >= imported.softwires().size()) {

@@ -1,7 +1,7 @@
 package org.lwaftr.lab;
 
 import org.lwaftr.api.BindingRecord;
-import org.lwaftr.api.CounterValue;
+import org.lwaftr.core.CounterValue;
 import org.lwaftr.api.LwaftrEvent;
 import org.lwaftr.api.LwaftrListener;
 import org.lwaftr.api.TableBackedService;

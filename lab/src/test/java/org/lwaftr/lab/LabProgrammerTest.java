@@ -11,6 +11,7 @@ import org.lwaftr.core.BindingChange;
 import org.lwaftr.core.InvalidBindingException;
 import org.lwaftr.core.PortSet;
 import org.lwaftr.core.Softwire;
+import org.lwaftr.pipeconf.DataPlaneLimits;
 import org.lwaftr.translate.BrIndexPlan;
 import org.lwaftr.translate.SoftwireEntries;
 import org.lwaftr.translate.Translator;
@@ -256,5 +257,30 @@ public class LabProgrammerTest {
         assertTrue(tables.toString(), tables.contains(P4Names.TABLE_AFTR_CONFIG));
         assertTrue(tables.toString(), !tables.contains(P4Names.TABLE_PORT_SIDE));
         assertTrue(tables.toString(), !tables.contains(P4Names.TABLE_NEXT_HOP));
+    }
+    /**
+     * A softwire's BR rides as an index into the br_address table: the standalone controller
+     * refuses the BR address one past the data plane's indexes as the ONOS store does, naming the
+     * field, with nothing applied (before, a 65th BR reached a 64-entry table).
+     */
+    @Test
+    public void aBrAddressBeyondTheDataPlanesIndexesIsRefused() {
+        List<BindingChange> batch = new ArrayList<>();
+        for (int i = 0; i <= DataPlaneLimits.BR_ADDRESSES; i++) {
+            batch.add(BindingChange.add(sw(5000 + 64 * i, 1, Ip6Address.valueOf("2001:db8:eeee::" + (i + 1)))));
+        }
+        Map<EntryKey, PiTableEntry> before = new HashMap<>(p.desired());
+        try {
+            p.apply(batch, keys -> fail("handed to targets"));
+            fail("a BR address beyond the data plane's BR indexes was accepted");
+        } catch (InvalidBindingException e) {
+            assertEquals(Softwire.F_BR, e.field());
+            // BR1 is named already: the batch's (BR_ADDRESSES - 1)th entry is the one too many.
+            assertTrue(e.getMessage(), e.getMessage().startsWith("entry " + (DataPlaneLimits.BR_ADDRESSES - 1) + " "));
+        }
+        assertEquals("nothing applied", before, new HashMap<>(p.desired()));
+        p.apply(batch.subList(0, DataPlaneLimits.BR_ADDRESSES - 1), EntrySink.NONE);
+        assertEquals(DataPlaneLimits.BR_ADDRESSES, p.brIndexes().size());
+        assertTrue(p.brIndexes().values().stream().allMatch(i -> i < DataPlaneLimits.BR_ADDRESSES));
     }
 }

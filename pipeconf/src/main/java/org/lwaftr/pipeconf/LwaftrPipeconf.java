@@ -46,6 +46,7 @@ public final class LwaftrPipeconf {
                     .withPipelineModel(P4InfoParser.parse(p4Info))
                     .addBehaviour(PiPipelineInterpreter.class, LwaftrInterpreter.class)
                     .addBehaviour(Pipeliner.class, LwaftrPipeliner.class)
+                    .addBehaviour(LwaftrCells.class, LwaftrCellsImpl.class)
                     .addExtension(P4_INFO_TEXT, p4Info)
                     .addExtension(BMV2_JSON, resource(BMV2_JSON_RESOURCE))
                     .addExtension(CPU_PORT_TXT, resource(CPU_PORT_RESOURCE))

@@ -1,7 +1,7 @@
 package org.lwaftr.gui;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.lwaftr.api.CounterValue;
+import org.lwaftr.core.CounterValue;
 import org.lwaftr.api.LwaftrService;
 import org.lwaftr.api.SoftwireStats;
 import org.lwaftr.codec.InvalidInputException;

@@ -4,7 +4,7 @@ import org.junit.After;
 import org.junit.Before;
 import org.junit.ClassRule;
 import org.junit.Test;
-import org.lwaftr.api.CounterValue;
+import org.lwaftr.core.CounterValue;
 import org.lwaftr.config.PuntMeterPolicy;
 import org.lwaftr.core.BindingChange;
 import org.lwaftr.core.Softwire;

@@ -1,6 +1,6 @@
 package org.lwaftr.translate;
 
-import org.lwaftr.api.CounterValue;
+import org.lwaftr.core.CounterValue;
 import org.onosproject.net.pi.model.PiCounterId;
 import org.onosproject.net.pi.runtime.PiCounterCell;
 import org.onosproject.net.pi.runtime.PiCounterCellId;

@@ -1,7 +1,7 @@
 package org.lwaftr.translate;
 
 import org.junit.Test;
-import org.lwaftr.api.CounterValue;
+import org.lwaftr.core.CounterValue;
 import org.lwaftr.config.DeviceSettings;
 import org.lwaftr.config.IcmpPolicy;
 import org.lwaftr.config.LwaftrPolicy;

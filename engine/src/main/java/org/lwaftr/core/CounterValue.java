@@ -1,4 +1,4 @@
-package org.lwaftr.api;
+package org.lwaftr.core;
 
 /**
  * A packets-and-bytes counter reading (RFC 8676 traffic-stat style).

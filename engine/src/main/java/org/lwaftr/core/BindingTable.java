@@ -21,7 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>port sets on one IPv4 address never overlap, whatever their lengths; and since the data
  *       plane derives the PSID from one shape per address, all sets of an address share (a, k);</li>
  *   <li>RFC 7596 §5.1: a port set holding system ports 0–1023 is refused unless the address is
- *       whole (k = 0) or the policy allows it.</li>
+ *       whole (k = 0) or the policy allows it;</li>
+ *   <li>the softwires name at most as many distinct BR addresses as the data plane has BR
+ *       indexes for (a softwire carries its BR as a small index, not as an address).</li>
  * </ul>
  * Changes come in batches applied atomically: the whole batch is validated against the table as
  * it would be after each preceding change, and nothing is applied unless every change is valid.
@@ -32,7 +34,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class BindingTable {
 
+    /** No limit on distinct BR addresses (tools that only read or convert tables). */
+    public static final int ANY_BR_COUNT = Integer.MAX_VALUE;
+
     private final boolean allowSystemPorts;
+    private final int maxBrAddresses;
 
     private final SoftwireStore store = new SoftwireStore();
     private final ConcurrentHashMap<B4Key, Object> byLwb4 = new ConcurrentHashMap<>();
@@ -43,12 +49,30 @@ public final class BindingTable {
      * @param allowSystemPorts whether port sets containing ports 0–1023 may be allocated
      */
     public BindingTable(boolean allowSystemPorts) {
+        this(allowSystemPorts, ANY_BR_COUNT);
+    }
+
+    /**
+     * @param allowSystemPorts whether port sets containing ports 0–1023 may be allocated
+     * @param maxBrAddresses   distinct BR addresses the softwires may name (the data plane's BR
+     *                         indexes); a change that would name one more is refused
+     */
+    public BindingTable(boolean allowSystemPorts, int maxBrAddresses) {
+        if (maxBrAddresses < 1) {
+            throw new IllegalArgumentException("maxBrAddresses " + maxBrAddresses);
+        }
         this.allowSystemPorts = allowSystemPorts;
+        this.maxBrAddresses = maxBrAddresses;
     }
 
     /** A table that refuses port sets holding system ports (RFC 7596 §5.1 default). */
     public BindingTable() {
         this(false);
+    }
+
+    /** @return distinct BR addresses the softwires may name */
+    public int maxBrAddresses() {
+        return maxBrAddresses;
     }
 
     /** @return whether port sets holding system ports may be allocated */
@@ -249,17 +273,33 @@ public final class BindingTable {
      *
      * @param target the softwires the table must hold afterwards
      * @return what changed
+     * @throws InvalidBindingException as {@link #changesTo} and {@link #apply}; nothing applied
      */
     public synchronized BindingDiff replaceAll(Collection<Softwire> target) {
+        return apply(changesTo(target));
+    }
+
+    /**
+     * The smallest batch that turns this table into {@code target}: removals first, so that the
+     * additions may reuse the port sets and shapes they free; a softwire whose port set changes is
+     * removed and added (a replace keeps the port set), one whose lwB4 or BR changes is replaced.
+     * Both hosts' whole-table loads (REST PUT, binding-table files, Snabb configurations) use it.
+     *
+     * @param target the softwires wanted, in the order they were given
+     * @return the changes, not applied
+     * @throws InvalidBindingException if the target holds one key twice, naming the second's position
+     */
+    public synchronized List<BindingChange> changesTo(Collection<Softwire> target) {
         Map<Long, Softwire> want = new HashMap<>(target.size() * 2);
+        int i = 0;
         for (Softwire s : target) {
             if (want.put(spread(s.key().packed()), s) != null) {
-                throw new InvalidBindingException(Softwire.F_PSID, "duplicate softwire " + s.key());
+                throw new InvalidBindingException(i, Softwire.F_PSID, "entry " + i + ": softwire " + s.key()
+                        + " appears twice");
             }
+            i++;
         }
         List<BindingChange> changes = new ArrayList<>();
-        // Removals first, so the adds may reuse freed ports; a softwire whose port set changes is
-        // removed and added (REPLACE keeps the port set).
         store.forEach(old -> {
             Softwire s = want.get(spread(old.key().packed()));
             if (s == null || !s.portSet().equals(old.portSet())) {
@@ -274,7 +314,7 @@ public final class BindingTable {
                 changes.add(BindingChange.replace(s));
             }
         }
-        return apply(changes);
+        return changes;
     }
 
     private BindingDiff commit(List<BindingChange> changes) {
@@ -370,6 +410,8 @@ public final class BindingTable {
         private final Map<Long, Softwire> keys;        // by spread key; null value = removed
         private final Map<Integer, AddressInfo> addrs = new HashMap<>(); // null value = unbound
         private final List<Softwire> before;           // value before each change
+        private final Map<Ip6Address, Integer> brDelta = new HashMap<>(); // references gained/lost
+        private int brCount = brRefs.size();           // distinct BR addresses after the changes so far
 
         Overlay(int changes) {
             keys = new HashMap<>(changes * 4 / 3 + 1);
@@ -400,6 +442,7 @@ public final class BindingTable {
                                 + c.key() + " already exists (lwB4 " + existing.lwb4() + ")");
                     }
                     keys.put(spread(k), c.softwire());
+                    referenceBr(c.softwire().br(), 1);
                     AddressInfo info = address(c.softwire().ipv4Int());
                     addrs.put(c.softwire().ipv4Int(), new AddressInfo(c.softwire().portSet().shape(),
                             info == null ? 1 : info.count + 1));
@@ -409,6 +452,7 @@ public final class BindingTable {
                         throw new InvalidBindingException(Softwire.F_PSID, "no softwire for " + c.key());
                     }
                     keys.put(spread(k), null);
+                    referenceBr(existing.br(), -1);
                     AddressInfo before = address(existing.ipv4Int());
                     addrs.put(existing.ipv4Int(), before.count == 1 ? null
                             : new AddressInfo(before.shape, before.count - 1));
@@ -424,9 +468,32 @@ public final class BindingTable {
                                 + " (remove and add instead)");
                     }
                     keys.put(spread(k), c.softwire());
+                    referenceBr(existing.br(), -1);
+                    referenceBr(c.softwire().br(), 1);
                     break;
                 default:
                     throw new IllegalStateException(c.kind().name());
+            }
+        }
+
+        /**
+         * Counts a softwire naming (+1) or no longer naming (−1) {@code br}; refuses the change that
+         * would make the softwires name more distinct BR addresses than the data plane indexes.
+         */
+        private void referenceBr(Ip6Address br, int delta) {
+            int[] base = brRefs.get(br);
+            int before = (base == null ? 0 : base[0]) + brDelta.getOrDefault(br, 0);
+            int after = before + delta;
+            brDelta.put(br, after - (base == null ? 0 : base[0]));
+            if (before == 0 && after > 0) {
+                brCount++;
+            } else if (before > 0 && after == 0) {
+                brCount--;
+            }
+            if (brCount > maxBrAddresses) {
+                throw new InvalidBindingException(Softwire.F_BR, br + " would be BR address number "
+                        + brCount + ": the softwires may name at most " + maxBrAddresses
+                        + " distinct BR addresses (the data plane's BR indexes)");
             }
         }
 

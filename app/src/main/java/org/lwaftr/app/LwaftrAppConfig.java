@@ -1,4 +1,8 @@
-package org.lwaftr.config;
+package org.lwaftr.app;
+
+import org.lwaftr.config.ConfigException;
+import org.lwaftr.config.LwaftrPolicy;
+import org.lwaftr.config.PolicyCodec;
 
 import org.onosproject.core.ApplicationId;
 import org.onosproject.net.config.Config;

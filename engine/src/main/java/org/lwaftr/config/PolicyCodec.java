@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * JSON ⇄ {@link LwaftrPolicy}. Plain Jackson, no ONOS runtime: the ONOS netcfg wrapper
- * ({@link LwaftrAppConfig}) and the lab controller read the same JSON through this class.
+ * (the ONOS app's LwaftrAppConfig) and the lab controller read the same JSON through this class.
  */
 public final class PolicyCodec {
 

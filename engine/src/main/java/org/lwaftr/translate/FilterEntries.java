@@ -1,6 +1,6 @@
 package org.lwaftr.translate;
 
-import org.lwaftr.api.CounterValue;
+import org.lwaftr.core.CounterValue;
 import org.lwaftr.config.DeviceSettings;
 import org.lwaftr.config.SideSettings;
 import org.lwaftr.filter.Constraint;

@@ -6,6 +6,7 @@ import org.onlab.packet.Ip6Address;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
@@ -208,5 +209,46 @@ public class BindingTableTest {
         }
         fail("expected InvalidBindingException");
         return null;
+    }
+    static Softwire swBr(String v4, String br) {
+        return Softwire.of(Ip4Address.valueOf(v4), PortSet.of(0, 0, 0), Ip6Address.valueOf("2001:db8:1::" + v4.substring(v4.lastIndexOf('.') + 1)),
+                Ip6Address.valueOf(br));
+    }
+
+    /** A softwire carries its BR as an index: the table refuses the BR address one past the data plane's indexes. */
+    @Test
+    public void brAddressesBeyondTheLimitAreRefusedAndNothingIsApplied() {
+        BindingTable t = new BindingTable(false, 2);
+        t.addAll(List.of(swBr("192.0.2.1", "2001:db8::a"), swBr("192.0.2.2", "2001:db8::b"),
+                swBr("192.0.2.3", "2001:db8::b")));
+        InvalidBindingException e = expect(() -> t.addAll(List.of(swBr("192.0.2.4", "2001:db8::a"),
+                swBr("192.0.2.5", "2001:db8::c"))));
+        assertEquals(Softwire.F_BR, e.field());
+        assertTrue(e.getMessage(), e.getMessage().startsWith("entry 1 (add 192.0.2.5"));
+        assertTrue(e.getMessage(), e.getMessage().contains("2001:db8::c would be BR address number 3"));
+        assertTrue(e.getMessage(), e.getMessage().contains("at most 2 distinct BR addresses"));
+        assertEquals("nothing of the batch applied", 3, t.size());
+        assertNull(t.get(swBr("192.0.2.4", "2001:db8::a").key()));
+        assertEquals(2, t.brAddresses().size());
+    }
+
+    @Test
+    public void aBrAddressFreedEarlierInTheBatchMakesRoomForANewOne() {
+        BindingTable t = new BindingTable(false, 2);
+        Softwire a = swBr("192.0.2.1", "2001:db8::a");
+        Softwire b = swBr("192.0.2.2", "2001:db8::b");
+        Softwire b2 = swBr("192.0.2.3", "2001:db8::b");
+        t.addAll(List.of(a, b, b2));
+        // b's last two softwires leave it (a remove, a replace onto ::a), then ::c comes in.
+        t.apply(List.of(BindingChange.remove(b.key()), BindingChange.replace(swBr("192.0.2.3", "2001:db8::a")),
+                BindingChange.add(swBr("192.0.2.5", "2001:db8::c"))));
+        assertEquals(Set.of(Ip6Address.valueOf("2001:db8::a"), Ip6Address.valueOf("2001:db8::c")),
+                Set.copyOf(t.brAddresses()));
+        // replaceAll computes its own diff: removals first, so a whole new set of BRs fits.
+        t.replaceAll(List.of(swBr("192.0.2.7", "2001:db8::d"), swBr("192.0.2.8", "2001:db8::e")));
+        assertEquals(2, t.brAddresses().size());
+        InvalidBindingException e = expect(() -> t.apply(List.of(BindingChange.add(swBr("192.0.2.9", "2001:db8::f")),
+                BindingChange.remove(swBr("192.0.2.7", "2001:db8::d").key()))));
+        assertEquals("the limit holds after each change, in order", Softwire.F_BR, e.field());
     }
 }

@@ -1,10 +1,10 @@
-package org.lwaftr.lab;
+package org.lwaftr.programming;
 
 import org.lwaftr.core.BindingDiff;
 import org.lwaftr.core.BindingTable;
 import org.lwaftr.core.Softwire;
 import org.lwaftr.core.SoftwireKey;
-import org.lwaftr.translate.P4Names;
+import org.lwaftr.pipeconf.DataPlaneLimits;
 import org.onlab.packet.Ip6Address;
 
 import java.util.ArrayList;
@@ -16,24 +16,27 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The lab's counter and BR indexes (the ONOS store allocates them cluster-wide; here one process
- * does): a softwire keeps its counter index while it exists (also when replaced), the lowest free
- * one is taken first; a BR address keeps its index while some softwire names it. Not thread-safe:
- * used on the controller's lane.
+ * The counter and BR indexes of one process's binding table (the standalone controller; the ONOS
+ * store allocates the same way, cluster-wide, in its transactions): a softwire keeps its counter
+ * index while it exists (also when replaced), the lowest free one is taken first; a BR address
+ * keeps its index while some softwire names it, the lowest free one first. Sizes are the data
+ * plane's ({@link DataPlaneLimits}); the table refuses a BR address beyond them before any index
+ * is needed. Not thread-safe: used on the controller's lane.
  */
-final class LabIndexes {
+public final class SoftwireIndexes {
     private final Map<Key, Integer> counters = new HashMap<>();
-    private final BitSet usedCounters = new BitSet();
+    private final IndexAllocator usedCounters = new IndexAllocator(DataPlaneLimits.COUNTER_INDEXES);
     /** No counter index below this is free (so allocation does not rescan the used ones). */
     private int lowestFree;
     private final Map<Ip6Address, Integer> brs = new HashMap<>();
+    private final IndexAllocator usedBrs = new IndexAllocator(DataPlaneLimits.BR_ADDRESSES);
     /** Counter indexes freed since the start: their cells hold a former softwire's counts. */
     private final BitSet freedBefore = new BitSet();
     /** Indexes of {@link #freedBefore} taken again by the last update. */
     private List<Integer> reused = new ArrayList<>();
 
     /** Brings the indexes to the table after {@code diff} (the change that made it): O(diff). */
-    void update(BindingTable table, BindingDiff diff) {
+    public void update(BindingTable table, BindingDiff diff) {
         for (Softwire s : diff.removed()) {
             Integer i = counters.remove(new Key(s.key().packed()));
             if (i != null) {
@@ -42,16 +45,16 @@ final class LabIndexes {
         }
         diff.added().forEach(this::allocate);
         diff.replacedNew().forEach(this::allocate); // a no-op: a replaced softwire keeps its index
-        syncBrs(table);
+        syncBrs(table, diff);
     }
 
     private void allocate(Softwire s) {
         counters.computeIfAbsent(new Key(s.key().packed()), k -> {
-            int i = usedCounters.nextClearBit(lowestFree);
-            if (i >= P4Names.MAX_SOFTWIRES) {
-                throw new IllegalStateException("counter indexes exhausted (" + P4Names.MAX_SOFTWIRES + ")");
+            int i = usedCounters.lowestFreeFrom(lowestFree);
+            if (i < 0) { // the table's softwire-num-max keeps below this
+                throw new IllegalStateException("counter indexes exhausted (" + usedCounters.size() + ")");
             }
-            usedCounters.set(i);
+            usedCounters.use(i);
             lowestFree = i + 1;
             if (freedBefore.get(i)) {
                 freedBefore.clear(i);
@@ -63,44 +66,59 @@ final class LabIndexes {
 
     private void free(int index) {
         freedBefore.set(index);
-        usedCounters.clear(index);
+        usedCounters.free(index);
         lowestFree = Math.min(lowestFree, index);
     }
 
-    private void syncBrs(BindingTable table) {
+    /**
+     * Frees the indexes of BR addresses no softwire names any more, then gives each new BR address
+     * of the change the lowest free index in the order the change first names it (as the ONOS
+     * store does: small, stable indexes).
+     */
+    private void syncBrs(BindingTable table, BindingDiff diff) {
         Set<Ip6Address> liveBrs = new HashSet<>(table.brAddresses());
-        brs.keySet().retainAll(liveBrs);
-        for (Ip6Address br : liveBrs) {
-            if (!brs.containsKey(br)) {
-                int i = 0;
-                while (brs.containsValue(i)) {
-                    i++;
+        brs.entrySet().removeIf(e -> {
+            boolean gone = !liveBrs.contains(e.getKey());
+            if (gone) {
+                usedBrs.free(e.getValue());
+            }
+            return gone;
+        });
+        List<Softwire> named = new ArrayList<>(diff.added());
+        named.addAll(diff.replacedNew());
+        for (Softwire s : named) {
+            Ip6Address br = s.br();
+            if (!brs.containsKey(br) && liveBrs.contains(br)) {
+                int i = usedBrs.lowestFreeFrom(0);
+                if (i < 0) { // BindingTable's maxBrAddresses refuses the change before this
+                    throw new IllegalStateException("BR indexes exhausted (" + usedBrs.size() + ")");
                 }
+                usedBrs.use(i);
                 brs.put(br, i);
             }
         }
     }
 
     /** @return the counter indexes the last updates gave to softwires after others had them; then forgets them */
-    List<Integer> takeReused() {
+    public List<Integer> takeReused() {
         List<Integer> out = reused;
         reused = new ArrayList<>();
         return out;
     }
 
     /** @return the counter index of a softwire, or -1 */
-    int counter(SoftwireKey key) {
+    public int counter(SoftwireKey key) {
         Integer i = counters.get(new Key(key.packed()));
         return i == null ? -1 : i;
     }
 
     /** @return BR address → index, a copy */
-    Map<Ip6Address, Integer> brIndexes() {
+    public Map<Ip6Address, Integer> brIndexes() {
         return Map.copyOf(brs);
     }
 
     /** @return packed softwire key → counter index, a copy */
-    Map<Long, Integer> counters() {
+    public Map<Long, Integer> counters() {
         Map<Long, Integer> out = new HashMap<>();
         counters.forEach((k, v) -> out.put(k.packed, v));
         return out;

@@ -1,4 +1,8 @@
-package org.lwaftr.config;
+package org.lwaftr.app;
+
+import org.lwaftr.config.ConfigException;
+import org.lwaftr.config.DeviceSettings;
+import org.lwaftr.config.DeviceSettingsCodec;
 
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.config.Config;
