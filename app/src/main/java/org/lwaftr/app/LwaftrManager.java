@@ -1,21 +1,23 @@
 package org.lwaftr.app;
 
 import org.lwaftr.api.BindingRecord;
-import org.lwaftr.core.CounterValue;
 import org.lwaftr.api.LwaftrEvent;
 import org.lwaftr.api.LwaftrListener;
 import org.lwaftr.api.LwaftrService;
-import org.lwaftr.api.TableBackedService;
 import org.lwaftr.api.SoftwireStats;
+import org.lwaftr.api.TableBackedService;
 import org.lwaftr.config.DeviceSettings;
-import org.lwaftr.app.LwaftrAppConfig;
-import org.lwaftr.app.LwaftrDeviceConfig;
 import org.lwaftr.config.LwaftrPolicy;
 import org.lwaftr.core.BindingChange;
-import org.lwaftr.core.BindingTable;
 import org.lwaftr.core.BindingDiff;
+import org.lwaftr.core.BindingTable;
+import org.lwaftr.core.CounterValue;
+import org.lwaftr.core.InvalidBindingException;
 import org.lwaftr.core.Softwire;
 import org.lwaftr.core.SoftwireKey;
+import org.lwaftr.core.io.BindingSource;
+import org.lwaftr.core.io.ImportedBindings;
+import org.lwaftr.pipeconf.DataPlaneLimits;
 import org.lwaftr.store.SoftwireDelta;
 import org.lwaftr.store.SoftwireStore;
 import org.lwaftr.store.SoftwireStoreListener;
@@ -41,15 +43,17 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import static org.onlab.util.Tools.groupedThreads;
 
@@ -84,7 +88,7 @@ public class LwaftrManager extends TableBackedService {
 
     private final ListenerRegistry<LwaftrEvent, LwaftrListener> listeners = new ListenerRegistry<>();
     private ConfigReader config;
-    private final BindingTableSource tableSource = new BindingTableSource();
+    private final BindingSource tableSource = new BindingSource();
     /** Runs binding-table loads off the event thread (tests run them inline). */
     java.util.concurrent.Executor loader;
     private final NetworkConfigListener netcfgListener = e -> {
@@ -92,7 +96,9 @@ public class LwaftrManager extends TableBackedService {
             loader.execute(this::loadBindingTable);
         }
     };
-    private ExecutorService ownLoader;
+    private ScheduledExecutorService ownLoader;
+    /** How often the policy's binding-table file is checked for changes (modification time, size). */
+    static final long FILE_POLL_SECONDS = 2;
 
     private final SoftwireStoreListener storeListener = new SoftwireStoreListener() {
         @Override
@@ -112,8 +118,11 @@ public class LwaftrManager extends TableBackedService {
         config = root.config();
         store.addListener(storeListener);
         if (loader == null) {
-            ownLoader = Executors.newSingleThreadExecutor(groupedThreads("lwaftr", "binding-loader", log));
+            ownLoader = Executors.newSingleThreadScheduledExecutor(groupedThreads("lwaftr", "binding-loader", log));
             loader = ownLoader;
+            // A binding-table file edited in place is applied as the standalone controller's --watch does.
+            ownLoader.scheduleWithFixedDelay(this::loadBindingTable, FILE_POLL_SECONDS, FILE_POLL_SECONDS,
+                    TimeUnit.SECONDS);
         }
         netcfgService.addListener(netcfgListener);
         loader.execute(this::loadBindingTable);
@@ -131,18 +140,33 @@ public class LwaftrManager extends TableBackedService {
     }
 
     /**
-     * Makes the table equal to the binding table the policy names, when that source changed. Every
-     * instance does it; the store orders them and the later ones find nothing left to change.
+     * Makes the table equal to the binding table the policy names, when that source changed (another
+     * inline table or file, or the file edited: {@link BindingSource}); on netcfg changes and every
+     * {@link #FILE_POLL_SECONDS}. Every instance does it; the store orders them and the later ones
+     * find nothing left to change.
      */
-    private void loadBindingTable() {
+    void loadBindingTable() {
+        LwaftrPolicy policy = config.policy();
+        Path file = policy.bindingTableFile() == null ? null : Path.of(policy.bindingTableFile());
+        String source = policy.bindingTable() != null ? "binding-table" : "binding-table-file " + file;
+        Optional<ImportedBindings> in;
         try {
-            Optional<List<Softwire>> target = tableSource.readIfChanged(config.policy());
-            if (target.isPresent()) {
-                BindingDiff d = replaceAll(target.get());
-                log.info("Binding table from the policy: {} softwires, applied {}", target.get().size(), d);
-            }
-        } catch (java.io.IOException | RuntimeException e) {
-            log.error("Binding table of the policy not applied (nothing changed): {}", e.getMessage());
+            in = tableSource.readIfChanged(policy.bindingTable(), file);
+        } catch (IOException | RuntimeException e) {
+            log.error("{} not applied (nothing changed): {}", source, e.getMessage());
+            return;
+        }
+        if (in.isEmpty()) {
+            return;
+        }
+        try {
+            BindingDiff d = replaceAll(in.get().softwires());
+            log.info("{}: {} softwires, applied {}", source, in.get().softwires().size(), d);
+        } catch (InvalidBindingException e) {
+            log.error("{} not applied (nothing changed): {}", source,
+                    BindingSource.located(in.get(), e, DataPlaneLimits.BR_ADDRESSES).getMessage());
+        } catch (RuntimeException e) {
+            log.error("{} not applied (nothing changed): {}", source, e.getMessage());
         }
     }
 

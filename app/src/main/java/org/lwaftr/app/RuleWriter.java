@@ -3,6 +3,7 @@ package org.lwaftr.app;
 import org.lwaftr.config.DeviceSettings;
 import org.lwaftr.core.Softwire;
 import org.lwaftr.core.SoftwireKey;
+import org.lwaftr.programming.CounterReuse;
 import org.lwaftr.store.SoftwireDelta;
 import org.lwaftr.store.SoftwireStore;
 import org.lwaftr.translate.BrIndexPlan;
@@ -43,7 +44,7 @@ final class RuleWriter {
     private final ConfigReader config;
     private final int chunkSize;
     private final CounterWriter counterWriter;
-    private final CounterReuse counterReuse = new CounterReuse();
+    private final CounterReuse<DeviceId> counterReuse = new CounterReuse<>();
     private final LearnedNextHops nextHops;
 
     /**
@@ -119,15 +120,8 @@ final class RuleWriter {
                 }
             }
         }
-        for (DeviceId dev : devices) {
-            zeroReusedCounters(dev, freed, taken);
-        }
-        for (DeviceId dev : counterReuse.tracked()) { // away: zeroed when reconciled
-            if (!devices.contains(dev)) {
-                freed.forEach(i -> counterReuse.freed(dev, i));
-                taken.forEach(i -> counterReuse.takeWhileAway(dev, i));
-            }
-        }
+        // Devices away (tracked, not programmed now) zero theirs when reconciled.
+        counterReuse.change(devices, freed, taken).forEach(this::zeroReusedCounters);
         // In order: for one rule the later write wins (remove + add = modify, add + remove = none).
         RuleBatch batch = new RuleBatch();
         for (DeviceId dev : devices) {
@@ -153,15 +147,10 @@ final class RuleWriter {
      * Zeroes, before any binding entry is submitted, the cells of counter indexes that softwires
      * take and that may hold a former softwire's counts (per-softwire counters start at zero).
      */
-    private void zeroReusedCounters(DeviceId dev, List<Integer> freed, List<Integer> taken) {
-        freed.forEach(i -> counterReuse.freed(dev, i));
+    private void zeroReusedCounters(DeviceId dev, List<Integer> indexes) {
         List<PiCounterCellId> cells = new ArrayList<>();
-        for (int i : taken) {
-            if (counterReuse.take(dev, i)) {
-                cells.addAll(CounterCells.softwireCells(i));
-            }
-        }
-        if (!cells.isEmpty() && !counterWriter.zero(dev, cells)) {
+        indexes.forEach(i -> cells.addAll(CounterCells.softwireCells(i)));
+        if (!counterWriter.zero(dev, cells)) {
             log.warn("{}: {} counter cells of reused indexes not zeroed; those softwires' counters may"
                     + " start from a former softwire's", dev, cells.size());
         }
@@ -268,7 +257,7 @@ final class RuleWriter {
             }
         }
         List<PiCounterCellId> cells = new ArrayList<>();
-        counterReuse.takePending(dev).forEach(i -> cells.addAll(CounterCells.softwireCells(i)));
+        counterReuse.converged(dev, false).forEach(i -> cells.addAll(CounterCells.softwireCells(i)));
         if (!cells.isEmpty() && !counterWriter.zero(dev, cells)) {
             log.warn("{}: {} counter cells of indexes reused while it was away not zeroed", dev, cells.size());
         }

@@ -1,27 +1,18 @@
 package org.lwaftr.app;
 
-import org.lwaftr.config.DeviceSettings;
-import org.lwaftr.config.LwaftrPolicy;
-import org.lwaftr.config.SlowPathConfigs;
+import org.lwaftr.programming.DeviceSlowPaths;
 import org.lwaftr.slowpath.NextHopResolver;
 import org.lwaftr.slowpath.OutboundPacket;
 import org.lwaftr.slowpath.SlowPath;
-import org.lwaftr.slowpath.SlowPathConfig;
 import org.lwaftr.slowpath.SlowPathConfigException;
 import org.lwaftr.store.SoftwireStore;
-import org.onlab.packet.Ip6Address;
 import org.onosproject.net.DeviceId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
@@ -35,14 +26,8 @@ final class SlowPathPuntHandler implements PuntHandler {
 
     private final ConfigReader config;
     private final SoftwireStore store;
-    private final LongSupplier nanoTime;
-    private final AtomicInteger ids = new AtomicInteger(new SecureRandom().nextInt());
-    private final Map<DeviceId, SlowPath> slowPaths = new ConcurrentHashMap<>();
-    /** What each slow path was built from: rebuilt only when this changes (it holds rate and reassembly state). */
-    private final Map<DeviceId, List<Object>> builtFrom = new ConcurrentHashMap<>();
+    private final DeviceSlowPaths<DeviceId> slowPaths;
     private final LongAdder noSettings = new LongAdder();
-    /** Per device, kept across slow-path rebuilds: what it learned of next hops given by IP stays. */
-    private final Map<DeviceId, NextHopResolver> resolvers = new ConcurrentHashMap<>();
     private final LearnedNextHops learned;
 
     /**
@@ -54,38 +39,19 @@ final class SlowPathPuntHandler implements PuntHandler {
     SlowPathPuntHandler(ConfigReader config, SoftwireStore store, LongSupplier nanoTime, LearnedNextHops learned) {
         this.config = config;
         this.store = store;
-        this.nanoTime = nanoTime;
         this.learned = learned;
+        this.slowPaths = new DeviceSlowPaths<>(store.table(), nanoTime,
+                d -> new NextHopResolver(nanoTime, (lwb4, inet) -> learned.update(d, lwb4, inet)), b -> { });
     }
 
     /** The slow path of a device for its current configuration (null: the device has no settings). */
     private SlowPath slowPath(DeviceId device) {
-        DeviceSettings settings = config.device(device);
-        if (settings == null) {
-            slowPaths.remove(device);
-            builtFrom.remove(device);
-            resolvers.remove(device);
-            return null;
-        }
-        LwaftrPolicy policy = config.policy();
-        Set<Ip6Address> brs = store.brIndexes().keySet();
-        List<Object> inputs = List.of(policy, settings, brs);
-        SlowPath sp = slowPaths.get(device);
-        if (sp != null && inputs.equals(builtFrom.get(device))) {
-            return sp;
-        }
         try {
-            SlowPathConfig cfg = SlowPathConfigs.of(policy, settings, brs);
-            NextHopResolver r = resolvers.computeIfAbsent(device, d -> new NextHopResolver(nanoTime,
-                    (lwb4, inet) -> learned.update(d, lwb4, inet)));
-            sp = new SlowPath(cfg, store.table(), nanoTime, ids::incrementAndGet, r);
+            return slowPaths.get(device, config.policy(), config.device(device), store.brIndexes().keySet());
         } catch (SlowPathConfigException e) {
             log.error("no slow path for {}: {} {}", device, e.field(), e.getMessage());
             return null;
         }
-        slowPaths.put(device, sp);
-        builtFrom.put(device, inputs);
-        return sp;
     }
 
     @Override
@@ -125,13 +91,12 @@ final class SlowPathPuntHandler implements PuntHandler {
 
     /** Drops reassemblies past their timeout on every device. */
     void expireReassemblies() {
-        slowPaths.values().forEach(SlowPath::expireReassemblies);
+        slowPaths.all().forEach(SlowPath::expireReassemblies);
     }
 
     @Override
     public Map<String, Long> counters() {
-        Map<String, Long> out = new TreeMap<>();
-        slowPaths.values().forEach(sp -> sp.counters().forEach((k, v) -> out.merge(k, v, Long::sum)));
+        Map<String, Long> out = slowPaths.counters();
         long n = noSettings.sum();
         if (n > 0) {
             out.put("drop-no-device-settings", n);

@@ -149,8 +149,17 @@ public class LwaftrManagerTest {
         netcfg.set(TestTopology.APP_ID, "{\"binding-table-file\": \"" + f + "\"}");
         assertEquals(1, manager.count());
         assertTrue(manager.lookup(Ip4Address.valueOf("192.0.2.9"), 80).isPresent());
+        manager.loadBindingTable(); // the poll: unchanged file, nothing read
+        assertEquals(1, manager.count());
+        // Edited in place: applied at the next poll, as the standalone controller's --watch does.
+        java.nio.file.Files.writeString(f, "ipv4,psid_offset,psid_len,psid,lwb4,br\n"
+                + "192.0.2.9,0,0,0,2001:db8::9,2001:db8:ffff::1\n192.0.2.10,0,0,0,2001:db8::a,2001:db8:ffff::1\n");
+        java.nio.file.Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.fromMillis(
+                java.nio.file.Files.getLastModifiedTime(f).toMillis() + 5_000));
+        manager.loadBindingTable();
+        assertEquals(2, manager.count());
         netcfg.set(TestTopology.APP_ID, "{\"binding-table-file\": \"" + f + "x\"}");
-        assertEquals("a missing file changes nothing", 1, manager.count());
+        assertEquals("a missing file changes nothing", 2, manager.count());
         java.nio.file.Files.delete(f);
     }
 

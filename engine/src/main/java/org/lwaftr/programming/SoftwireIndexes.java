@@ -8,7 +8,6 @@ import org.lwaftr.pipeconf.DataPlaneLimits;
 import org.onlab.packet.Ip6Address;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -30,10 +29,10 @@ public final class SoftwireIndexes {
     private int lowestFree;
     private final Map<Ip6Address, Integer> brs = new HashMap<>();
     private final IndexAllocator usedBrs = new IndexAllocator(DataPlaneLimits.BR_ADDRESSES);
-    /** Counter indexes freed since the start: their cells hold a former softwire's counts. */
-    private final BitSet freedBefore = new BitSet();
-    /** Indexes of {@link #freedBefore} taken again by the last update. */
-    private List<Integer> reused = new ArrayList<>();
+    /** Counter indexes freed by the updates since {@link #takeCounterChanges}, in order. */
+    private List<Integer> freed = new ArrayList<>();
+    /** Counter indexes taken by the updates since {@link #takeCounterChanges}, in order. */
+    private List<Integer> taken = new ArrayList<>();
 
     /** Brings the indexes to the table after {@code diff} (the change that made it): O(diff). */
     public void update(BindingTable table, BindingDiff diff) {
@@ -56,16 +55,13 @@ public final class SoftwireIndexes {
             }
             usedCounters.use(i);
             lowestFree = i + 1;
-            if (freedBefore.get(i)) {
-                freedBefore.clear(i);
-                reused.add(i);
-            }
+            taken.add(i);
             return i;
         });
     }
 
     private void free(int index) {
-        freedBefore.set(index);
+        freed.add(index);
         usedCounters.free(index);
         lowestFree = Math.min(lowestFree, index);
     }
@@ -99,11 +95,33 @@ public final class SoftwireIndexes {
         }
     }
 
-    /** @return the counter indexes the last updates gave to softwires after others had them; then forgets them */
-    public List<Integer> takeReused() {
-        List<Integer> out = reused;
-        reused = new ArrayList<>();
+    /**
+     * @return the counter indexes the updates since the last call freed and took (for
+     *         {@link CounterReuse#change}); then forgets them
+     */
+    public CounterChanges takeCounterChanges() {
+        CounterChanges out = new CounterChanges(freed, taken);
+        freed = new ArrayList<>();
+        taken = new ArrayList<>();
         return out;
+    }
+
+    /** Counter indexes freed and taken by a change. */
+    public static final class CounterChanges {
+        /** Indexes freed (their cells hold a former softwire's counts). */
+        public final List<Integer> freed;
+        /** Indexes given to softwires. */
+        public final List<Integer> taken;
+
+        CounterChanges(List<Integer> freed, List<Integer> taken) {
+            this.freed = freed;
+            this.taken = taken;
+        }
+
+        /** @return true if no index was freed or taken */
+        public boolean isEmpty() {
+            return freed.isEmpty() && taken.isEmpty();
+        }
     }
 
     /** @return the counter index of a softwire, or -1 */

@@ -40,14 +40,18 @@ public class SoftwireIndexesTest {
         apply(BindingChange.add(sw(1, BR_A)), BindingChange.add(sw(2, BR_A)), BindingChange.add(sw(3, BR_A)));
         assertEquals(0, indexes.counter(sw(1, BR_A).key()));
         assertEquals(2, indexes.counter(sw(3, BR_A).key()));
-        assertEquals("nothing was freed before", List.of(), indexes.takeReused());
+        SoftwireIndexes.CounterChanges first = indexes.takeCounterChanges();
+        assertEquals(List.of(), first.freed);
+        assertEquals(List.of(0, 1, 2), first.taken);
         apply(BindingChange.remove(sw(2, BR_A).key()), BindingChange.replace(sw(3, BR_B)));
         assertEquals(-1, indexes.counter(sw(2, BR_A).key()));
         assertEquals("a replaced softwire keeps its counters", 2, indexes.counter(sw(3, BR_B).key()));
         apply(BindingChange.add(sw(4, BR_A)));
         assertEquals("the freed index is the lowest free one", 1, indexes.counter(sw(4, BR_A).key()));
-        assertEquals("its cells hold softwire 2's counts: zero them", List.of(1), indexes.takeReused());
-        assertEquals(List.of(), indexes.takeReused());
+        SoftwireIndexes.CounterChanges since = indexes.takeCounterChanges();
+        assertEquals("softwire 2's index, freed", List.of(1), since.freed);
+        assertEquals("and taken again: its cells hold softwire 2's counts", List.of(1), since.taken);
+        assertTrue(indexes.takeCounterChanges().isEmpty());
     }
 
     @Test

@@ -1,18 +1,16 @@
 package org.lwaftr.lab;
 
 import org.lwaftr.core.BindingDiff;
-import org.lwaftr.core.BindingTable;
 import org.lwaftr.core.InvalidBindingException;
-import org.lwaftr.core.io.BindingTableFormats;
+import org.lwaftr.core.io.BindingSource;
 import org.lwaftr.core.io.ImportedBindings;
 import org.lwaftr.pipeconf.DataPlaneLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,61 +26,33 @@ final class BindingFileWatcher implements AutoCloseable {
     private final Path file;
     private final LabController controller;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(LabThreads.daemon("lab-watch"));
-    private FileTime seen;
-    private long seenSize = -1;
+    private final BindingSource source = new BindingSource();
 
     BindingFileWatcher(Path file, LabController controller, long periodMillis) {
         this.file = file;
         this.controller = controller;
-        try {
-            seen = Files.exists(file) ? Files.getLastModifiedTime(file) : null;
-            seenSize = Files.exists(file) ? Files.size(file) : -1;
-        } catch (IOException e) {
-            seen = null;
-        }
+        source.markRead(file); // loaded at start
         timer.scheduleWithFixedDelay(this::check, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
     }
 
     /** Checks once: applies the file if it changed since the last check. */
     void check() {
         try {
-            if (!Files.exists(file)) {
+            Optional<ImportedBindings> in = source.readIfChanged(null, file);
+            if (in.isEmpty()) {
                 return;
             }
-            FileTime t = Files.getLastModifiedTime(file);
-            long size = Files.size(file);
-            if (t.equals(seen) && size == seenSize) {
-                return;
-            }
-            seen = t;
-            seenSize = size;
-            ImportedBindings in = BindingTableFormats.read(file);
             BindingDiff d;
             try {
-                d = controller.replaceAll(in.softwires());
+                d = controller.replaceAll(in.get().softwires());
             } catch (InvalidBindingException e) {
-                throw located(in, e);
+                throw BindingSource.located(in.get(), e, DataPlaneLimits.BR_ADDRESSES);
             }
             log.info("{} changed: {} added, {} removed, {} replaced", file, d.added().size(), d.removed().size(),
                     d.replacedNew().size());
         } catch (IOException | RuntimeException e) {
             log.error("{} not applied (nothing changed): {}", file, e.getMessage());
         }
-    }
-
-    /**
-     * The table's error numbers the entries of its own change batch, not the file's lines: finds the
-     * line of the conflict by loading the file alone (entries that refuse each other do so in any
-     * table). An entry refused only by the policy (system ports) keeps the table's message, which
-     * names the softwire.
-     */
-    private static InvalidBindingException located(ImportedBindings in, InvalidBindingException e) {
-        try {
-            BindingTableFormats.apply(new BindingTable(true, DataPlaneLimits.BR_ADDRESSES), in, false);
-        } catch (InvalidBindingException atLine) {
-            return atLine;
-        }
-        return e;
     }
 
     @Override

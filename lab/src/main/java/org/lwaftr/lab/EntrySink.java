@@ -18,10 +18,11 @@ interface EntrySink {
     }
 
     /**
-     * Before any {@link #changed}: the change gives these counter indexes to softwires after other
-     * softwires had them (their cells must be zeroed before the new bindings are written).
+     * Before any {@link #changed}: the change freed and took these counter indexes (a target
+     * zeroes, as {@link org.lwaftr.programming.CounterReuse} says, the cells of the indexes taken
+     * that may hold a former softwire's counts before the new bindings are written).
      */
-    default void countersReused(Collection<Integer> counterIndexes) {
+    default void counterIndexesChanged(Collection<Integer> freed, Collection<Integer> taken) {
     }
 
     /**

@@ -1,14 +1,14 @@
 package org.lwaftr.lab;
 
-import org.lwaftr.core.CounterValue;
 import org.lwaftr.config.DeviceSettings;
-import org.lwaftr.config.SlowPathConfigs;
 import org.lwaftr.core.BindingChange;
 import org.lwaftr.core.BindingDiff;
+import org.lwaftr.core.CounterValue;
 import org.lwaftr.core.Softwire;
 import org.lwaftr.core.SoftwireKey;
+import org.lwaftr.programming.CounterReuse;
+import org.lwaftr.programming.DeviceSlowPaths;
 import org.lwaftr.slowpath.SlowPath;
-import org.onlab.packet.Ip6Address;
 import org.onosproject.net.pi.runtime.PiMeterCellConfig;
 import org.onosproject.net.pi.runtime.PiTableEntry;
 import org.slf4j.Logger;
@@ -19,7 +19,6 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -40,10 +39,14 @@ public final class LabController implements AutoCloseable {
     private final LabProgrammer programmer;
     private final LabLane lane = new LabLane();
     private final List<LabTarget> targets = new ArrayList<>();
+    /** Which counter indexes each target must zero when a softwire takes one (lane only). */
+    private final CounterReuse<LabTarget> counterReuse = new CounterReuse<>();
     private final LabPacketLoop packets;
     private final LabNextHops nextHops;
     private volatile SlowPath slowPath;
-    private Set<Ip6Address> slowPathBrs = Set.of();
+    /** The targets are copies of one AFTR: one slow path, under this key. */
+    private static final String AFTR = "aftr";
+    private final DeviceSlowPaths<String> slowPaths;
 
     private LabController(LabConfig config) {
         this.config = config;
@@ -52,6 +55,8 @@ public final class LabController implements AutoCloseable {
         this.nextHops = new LabNextHops(this::nextHopsLearned,
                 out -> targets.stream().filter(LabTarget::isReady).forEach(t -> packets.send(t, out)),
                 () -> targets.stream().anyMatch(LabTarget::isReady));
+        this.slowPaths = new DeviceSlowPaths<>(programmer.table(), System::nanoTime, k -> nextHops.resolver(),
+                config.slowPathTuning());
     }
 
     /** A next hop given by IP resolved or changed: its next_hop entry to every target. */
@@ -81,7 +86,7 @@ public final class LabController implements AutoCloseable {
         });
         for (TargetSpec s : targets) {
             LabTarget t = new LabTarget(s, pipe, c.lane, c.programmer::desired, c.programmer::puntMeters,
-                    c.packets::packetIn);
+                    c.packets::packetIn, c.counterReuse);
             c.targets.add(t);
             t.start();
         }
@@ -129,8 +134,10 @@ public final class LabController implements AutoCloseable {
                 }
 
                 @Override
-                public void countersReused(Collection<Integer> counterIndexes) {
-                    targets.forEach(t -> t.zeroReusedCounters(counterIndexes));
+                public void counterIndexesChanged(Collection<Integer> freed, Collection<Integer> taken) {
+                    List<LabTarget> ready = new ArrayList<>();
+                    targets.stream().filter(LabTarget::isReady).forEach(ready::add);
+                    counterReuse.change(ready, freed, taken).forEach(LabTarget::zeroCounters);
                 }
 
                 @Override
@@ -150,12 +157,7 @@ public final class LabController implements AutoCloseable {
         if (config.settings() == null) {
             return; // no port has a role: nothing is punted
         }
-        Set<Ip6Address> brs = new HashSet<>(programmer.table().brAddresses());
-        if (slowPath == null || !brs.equals(slowPathBrs)) {
-            slowPath = new SlowPath(SlowPathConfigs.of(config.policy(), config.settings(), brs,
-                    config.slowPathTuning()), programmer.table(), nextHops.resolver());
-            slowPathBrs = brs;
-        }
+        slowPath = slowPaths.get(AFTR, config.policy(), config.settings(), new HashSet<>(programmer.table().brAddresses()));
     }
 
     /**

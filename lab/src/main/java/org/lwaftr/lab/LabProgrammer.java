@@ -136,9 +136,9 @@ final class LabProgrammer {
 
     private BindingDiff update(BindingDiff d, EntrySink sink) {
         indexes.update(table, d);
-        List<Integer> reused = indexes.takeReused();
-        if (!reused.isEmpty()) {
-            sink.countersReused(reused);
+        SoftwireIndexes.CounterChanges counters = indexes.takeCounterChanges();
+        if (!counters.isEmpty()) {
+            sink.counterIndexesChanged(counters.freed, counters.taken);
         }
         Map<Ip6Address, Integer> brs = indexes.brIndexes();
         // A new BR plan changes device entries and every binding; a large change is cheaper whole.

@@ -3,6 +3,7 @@ package org.lwaftr.lab;
 import org.lwaftr.lab.p4rt.P4RuntimeClient;
 import org.lwaftr.lab.p4rt.PiDevice;
 import org.lwaftr.lab.p4rt.StreamListener;
+import org.lwaftr.programming.CounterReuse;
 import org.onosproject.net.pi.runtime.PiMeterCellConfig;
 import org.onosproject.net.pi.runtime.PiPacketOperation;
 import org.onosproject.net.pi.runtime.PiTableEntry;
@@ -35,6 +36,7 @@ final class LabTarget implements AutoCloseable {
     private final BiConsumer<LabTarget, PiPacketOperation> packetIns;
     private final TargetSync sync = new TargetSync();
     private final TargetCells cells;
+    private final CounterReuse<LabTarget> counterReuse;
     private final Object signal = new Object();
     private final Thread supervisor;
     private volatile PiDevice device;
@@ -47,8 +49,9 @@ final class LabTarget implements AutoCloseable {
 
     LabTarget(TargetSpec spec, LabPipeline pipeline, LabLane lane,
               Supplier<Map<EntryKey, PiTableEntry>> desired, Supplier<List<PiMeterCellConfig>> meters,
-              BiConsumer<LabTarget, PiPacketOperation> packetIns) {
+              BiConsumer<LabTarget, PiPacketOperation> packetIns, CounterReuse<LabTarget> counterReuse) {
         this.cells = new TargetCells(meters);
+        this.counterReuse = counterReuse;
         this.spec = spec;
         this.pipeline = pipeline;
         this.lane = lane;
@@ -89,14 +92,14 @@ final class LabTarget implements AutoCloseable {
 
     /**
      * Lane only, before a change's entries: zeroes the counter cells of indexes the change gives to
-     * softwires after others had them (when the target is back if it is not converged now).
+     * softwires that may hold a former softwire's counts ({@link CounterReuse} decides which).
      */
-    void zeroReusedCounters(Collection<Integer> indexes) {
+    void zeroCounters(Collection<Integer> indexes) {
         try {
-            cells.zeroReused(ready ? device : null, indexes);
+            cells.zero(device, indexes);
         } catch (RuntimeException e) {
-            log.warn("{}: counter cells of reused indexes not zeroed ({}); again at the next convergence",
-                    spec, e.getMessage());
+            log.warn("{}: {} counter indexes taken again not zeroed ({}); those softwires' counters may"
+                    + " start from a former softwire's", spec, indexes.size(), e.getMessage());
         }
     }
 
@@ -220,9 +223,10 @@ final class LabTarget implements AutoCloseable {
             sync.forget();
             pipelineSet = true;
         }
-        cells.beforeEntries(d, pipelineSet);
+        // A new pipeline starts with zeroed counters; otherwise zero the indexes taken meanwhile.
+        cells.zero(d, counterReuse.converged(this, pipelineSet));
         int n = sync.reconcile(d, desired.get());
-        cells.afterEntries(d);
+        cells.meters(d);
         ready = true;
         convergences++;
         log.info("{}: converged{}, {} updates written", spec, pipelineSet ? " (pipeline set)" : "", n);

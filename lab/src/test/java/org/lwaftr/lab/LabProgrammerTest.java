@@ -97,12 +97,14 @@ public class LabProgrammerTest {
     /** Records what a change hands to the targets, in order. */
     private static final class Recorder implements EntrySink {
         final List<String> events = new ArrayList<>();
-        final List<Integer> reused = new ArrayList<>();
+        final List<Integer> freed = new ArrayList<>();
+        final List<Integer> taken = new ArrayList<>();
 
         @Override
-        public void countersReused(Collection<Integer> counterIndexes) {
-            events.add("reused");
-            reused.addAll(counterIndexes);
+        public void counterIndexesChanged(Collection<Integer> f, Collection<Integer> t) {
+            events.add("counters");
+            freed.addAll(f);
+            taken.addAll(t);
         }
 
         @Override
@@ -112,22 +114,25 @@ public class LabProgrammerTest {
     }
 
     @Test
-    public void aCounterIndexTakenAgainIsAnnouncedBeforeAnyEntry() {
+    public void counterIndexesFreedAndTakenAreAnnouncedBeforeAnyEntry() {
         int index = p.counter(sw(5, 1, BR1).key());
         Recorder fresh = new Recorder();
         p.apply(List.of(BindingChange.add(sw(700, 1, BR1))), fresh);
-        assertEquals("a never-used index holds no counts", List.of(), fresh.reused);
-        p.apply(List.of(BindingChange.remove(sw(5, 1, BR1).key())));
+        assertEquals(List.of(), fresh.freed);
+        assertEquals(List.of(p.counter(sw(700, 1, BR1).key())), fresh.taken);
+        Recorder removal = new Recorder();
+        p.apply(List.of(BindingChange.remove(sw(5, 1, BR1).key())), removal);
+        assertEquals(List.of(index), removal.freed);
         Recorder again = new Recorder();
         p.apply(List.of(BindingChange.add(sw(701, 1, BR1))), again);
         assertEquals("the lowest free index: softwire 5's", index, p.counter(sw(701, 1, BR1).key()));
-        assertEquals(List.of(index), again.reused);
-        assertEquals("zeroed before the new binding is written", "reused", again.events.get(0));
+        assertEquals(List.of(index), again.taken);
+        assertEquals("zeroed before the new binding is written", "counters", again.events.get(0));
         assertTrue(again.events.contains("changed"));
         // a replace keeps its index and its counts
         Recorder replace = new Recorder();
         p.apply(List.of(BindingChange.replace(sw(701, 2, BR1))), replace);
-        assertEquals(List.of(), replace.reused);
+        assertTrue(replace.events.toString(), !replace.events.contains("counters"));
     }
 
     @Test
