@@ -1,12 +1,11 @@
 package org.lwaftr.app;
 
 import org.lwaftr.config.DeviceSettings;
+import org.lwaftr.programming.NextHopMacs;
 import org.onlab.packet.MacAddress;
 import org.onosproject.net.DeviceId;
 import org.osgi.service.component.annotations.Component;
 
-import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,9 +20,7 @@ import java.util.function.Consumer;
 @Component(immediate = true, service = LearnedNextHops.class)
 public class LearnedNextHops {
 
-    private static final MacAddress[] NONE = new MacAddress[2];
-
-    private final Map<DeviceId, MacAddress[]> learned = new ConcurrentHashMap<>();
+    private final NextHopMacs<DeviceId> learned = new NextHopMacs<>();
     private final Set<DeviceId> programmed = ConcurrentHashMap.newKeySet();
     private final CopyOnWriteArrayList<Consumer<DeviceId>> listeners = new CopyOnWriteArrayList<>();
 
@@ -33,9 +30,7 @@ public class LearnedNextHops {
      * @param inet   its Internet side's learned next-hop MAC, or null
      */
     public void update(DeviceId device, MacAddress lwb4, MacAddress inet) {
-        MacAddress[] now = {lwb4, inet};
-        MacAddress[] before = learned.put(device, now);
-        if (before == null || !Objects.equals(before[0], lwb4) || !Objects.equals(before[1], inet)) {
+        if (learned.update(device, lwb4, inet)) {
             listeners.forEach(l -> l.accept(device));
         }
     }
@@ -46,11 +41,7 @@ public class LearnedNextHops {
      * @return the settings with the MACs learned for their next-hop-ip sides
      */
     public DeviceSettings resolve(DeviceId device, DeviceSettings settings) {
-        if (settings == null) {
-            return null;
-        }
-        MacAddress[] m = learned.getOrDefault(device, NONE);
-        return settings.withLearnedNextHops(m[0], m[1]);
+        return learned.resolve(device, settings);
     }
 
     /** @param l told the device whose learned MACs changed */

@@ -215,11 +215,7 @@ public final class LabController implements AutoCloseable {
      *     null if the configuration has no interfaces (a Snabb configuration without an instance)
      */
     org.lwaftr.config.DeviceSettings resolvedSettings() {
-        if (config.settings() == null) {
-            return null;
-        }
-        org.lwaftr.slowpath.NextHopResolver r = nextHops.resolver();
-        return config.settings().withLearnedNextHops(r.lwb4Mac(), r.internetMac());
+        return nextHops.resolve(config.settings());
     }
 
     /** @return the slow path's counters, plus packet-in/out totals of the lab */

@@ -1,5 +1,7 @@
 package org.lwaftr.lab;
 
+import org.lwaftr.config.DeviceSettings;
+import org.lwaftr.programming.NextHopMacs;
 import org.lwaftr.slowpath.NextHopResolver;
 import org.lwaftr.slowpath.OutboundPacket;
 import org.onlab.packet.MacAddress;
@@ -7,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -33,8 +34,10 @@ final class LabNextHops implements AutoCloseable {
     private final Consumer<List<OutboundPacket>> send;
     private final BooleanSupplier anyTarget;
     private final BiConsumer<MacAddress, MacAddress> changed;
-    /** The MACs (lwB4 side, Internet side) the controller last took (timer thread only). */
-    private MacAddress[] delivered = new MacAddress[2];
+    /** The targets are copies of one AFTR: their MACs, under this key. */
+    private static final String AFTR = "aftr";
+    /** The MACs the controller took (as the ONOS app keeps them per device). */
+    private final NextHopMacs<String> learned = new NextHopMacs<>();
 
     /**
      * @param changed   told the learned MACs (lwB4 side, Internet side) when they change, on the timer thread
@@ -55,16 +58,25 @@ final class LabNextHops implements AutoCloseable {
      * reports a MAC only when it changes.
      */
     private void deliver() {
-        MacAddress[] now = {resolver.lwb4Mac(), resolver.internetMac()};
-        if (Objects.equals(now[0], delivered[0]) && Objects.equals(now[1], delivered[1])) {
+        MacAddress lwb4 = resolver.lwb4Mac();
+        MacAddress inet = resolver.internetMac();
+        if (!learned.update(AFTR, lwb4, inet)) {
             return;
         }
         try {
-            changed.accept(now[0], now[1]);
-            delivered = now;
+            changed.accept(lwb4, inet);
         } catch (RuntimeException e) {
+            learned.forget(AFTR); // handed over again at the next tick
             log.warn("next hops not written yet ({}); retrying", e.toString());
         }
+    }
+
+    /**
+     * @param settings the configured device settings (null: none)
+     * @return them with the next hops the controller took filled in
+     */
+    DeviceSettings resolve(DeviceSettings settings) {
+        return learned.resolve(AFTR, settings);
     }
 
     /** @return the resolver (for the slow path) */
