@@ -1,12 +1,11 @@
 package org.lwaftr.app;
 
-import org.lwaftr.config.DeviceSettings;
 import org.lwaftr.core.Softwire;
 import org.lwaftr.core.SoftwireKey;
 import org.lwaftr.programming.CounterReuse;
+import org.lwaftr.programming.DeviceEntries;
 import org.lwaftr.store.SoftwireDelta;
 import org.lwaftr.store.SoftwireStore;
-import org.lwaftr.translate.BrIndexPlan;
 import org.lwaftr.translate.CounterCells;
 import org.lwaftr.translate.SoftwireEntries;
 import org.lwaftr.translate.Translator;
@@ -47,11 +46,8 @@ final class RuleWriter {
     private final CounterReuse<DeviceId> counterReuse = new CounterReuse<>();
     private final LearnedNextHops nextHops;
 
-    /**
-     * Per device, the config rules last written (port_side, next_hop, BR, aftr_ipv4/config). Rule
-     * maps are keyed by {@link RuleKey}: the same entry, whatever its action.
-     */
-    private final Map<DeviceId, Map<RuleKey, FlowRule>> configInstalled = new HashMap<>();
+    /** Per device, the config entries last written (port_side, next_hop, BR, aftr_ipv4/config, filters). */
+    private final DeviceEntries<DeviceId> configInstalled;
     /** Softwires whose BR index has not reached this instance yet (its map event comes separately). */
     private final Map<SoftwireKey, SoftwireDelta> awaitingBr = new LinkedHashMap<>();
 
@@ -65,6 +61,7 @@ final class RuleWriter {
         this.store = store;
         this.config = config;
         this.chunkSize = chunkSize;
+        this.configInstalled = new DeviceEntries<>(translator);
     }
 
     /** @return number of softwires waiting for their BR index */
@@ -179,16 +176,10 @@ final class RuleWriter {
 
     // ---------------------------------------------------------------- device config
 
-    private Map<RuleKey, FlowRule> desiredConfig(DeviceId dev) {
-        // A next hop given by IP gets its next_hop entry once resolved (until then: NO_NEXT_HOP drops).
-        DeviceSettings s = nextHops.resolve(dev, config.device(dev));
-        BrIndexPlan plan = BrIndexPlan.of(store.brIndexes(), s == null ? List.of() : s.brAddresses());
-        Map<RuleKey, FlowRule> out = new LinkedHashMap<>();
-        for (PiTableEntry e : translator.deviceEntries(s, config.policy(), plan)) {
-            FlowRule r = factory.rule(dev, e);
-            out.put(new RuleKey(r), r);
-        }
-        return out;
+    /** A next hop given by IP gets its next_hop entry once resolved (until then: NO_NEXT_HOP drops). */
+    private DeviceEntries.Change updateConfig(DeviceId dev) {
+        return configInstalled.update(dev, nextHops.resolve(dev, config.device(dev)), config.policy(),
+                store.brIndexes());
     }
 
     /**
@@ -201,20 +192,9 @@ final class RuleWriter {
     int refreshConfig(Collection<DeviceId> devices) {
         RuleBatch batch = new RuleBatch();
         for (DeviceId dev : devices) {
-            Map<RuleKey, FlowRule> desired = desiredConfig(dev);
-            Map<RuleKey, FlowRule> installed = configInstalled.getOrDefault(dev, Map.of());
-            installed.forEach((k, r) -> {
-                if (!desired.containsKey(k)) {
-                    batch.remove(r);
-                }
-            });
-            desired.forEach((k, r) -> {
-                FlowRule old = installed.get(k);
-                if (old == null || !old.treatment().equals(r.treatment())) {
-                    batch.add(r);
-                }
-            });
-            configInstalled.put(dev, desired);
+            DeviceEntries.Change c = updateConfig(dev);
+            c.removed.forEach(e -> batch.remove(factory.rule(dev, e)));
+            c.put.forEach(e -> batch.add(factory.rule(dev, e)));
         }
         return batch.submit(flows, chunkSize);
     }
@@ -231,8 +211,12 @@ final class RuleWriter {
      * @return rule operations submitted
      */
     int reconcile(DeviceId dev, boolean force) {
-        Map<RuleKey, FlowRule> desired = desiredConfig(dev);
-        configInstalled.put(dev, new LinkedHashMap<>(desired));
+        updateConfig(dev);
+        Map<RuleKey, FlowRule> desired = new LinkedHashMap<>();
+        for (PiTableEntry e : configInstalled.entries(dev).values()) {
+            FlowRule r = factory.rule(dev, e);
+            desired.put(new RuleKey(r), r);
+        }
         // Softwires whose BR index / record is still on the way are programmed when it arrives.
         for (PiTableEntry e : SoftwireEntries.of(translator, store.table(), store.brIndexes(), store::counterIndex)) {
             FlowRule r = factory.rule(dev, e);
@@ -272,7 +256,7 @@ final class RuleWriter {
      *            is kept, so indexes reused meanwhile are zeroed when it is reconciled
      */
     void away(DeviceId dev) {
-        configInstalled.remove(dev);
+        configInstalled.forget(dev);
     }
 
     /**
@@ -280,7 +264,7 @@ final class RuleWriter {
      *            them); its counter history is dropped
      */
     void forget(DeviceId dev) {
-        configInstalled.remove(dev);
+        configInstalled.forget(dev);
         counterReuse.forget(dev);
     }
 }

@@ -1,5 +1,7 @@
 package org.lwaftr.lab;
 
+import org.lwaftr.programming.EntryKey;
+
 import java.util.Collection;
 
 /**

@@ -8,6 +8,7 @@ import org.lwaftr.core.Softwire;
 import org.lwaftr.core.SoftwireKey;
 import org.lwaftr.programming.CounterReuse;
 import org.lwaftr.programming.DeviceSlowPaths;
+import org.lwaftr.programming.EntryKey;
 import org.lwaftr.slowpath.SlowPath;
 import org.onosproject.net.pi.runtime.PiMeterCellConfig;
 import org.onosproject.net.pi.runtime.PiTableEntry;

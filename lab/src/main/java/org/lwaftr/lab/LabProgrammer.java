@@ -8,9 +8,10 @@ import org.lwaftr.core.BindingTable;
 import org.lwaftr.core.PortSetShape;
 import org.lwaftr.core.Softwire;
 import org.lwaftr.core.SoftwireKey;
-import org.lwaftr.programming.SoftwireIndexes;
 import org.lwaftr.pipeconf.DataPlaneLimits;
-import org.lwaftr.translate.BrIndexPlan;
+import org.lwaftr.programming.DeviceEntries;
+import org.lwaftr.programming.EntryKey;
+import org.lwaftr.programming.SoftwireIndexes;
 import org.lwaftr.translate.SoftwireEntries;
 import org.lwaftr.translate.Translator;
 import org.onlab.packet.Ip6Address;
@@ -52,7 +53,9 @@ final class LabProgrammer {
     private final SoftwireIndexes indexes = new SoftwireIndexes();
     private Map<EntryKey, PiTableEntry> desired = new HashMap<>();
     private final Map<Integer, List<EntryKey>> addressKeys = new HashMap<>();
-    private List<EntryKey> deviceKeys = List.of();
+    /** The targets are copies of one AFTR: their configuration entries, under this key. */
+    private static final String AFTR = "aftr";
+    private final DeviceEntries<String> deviceEntries = new DeviceEntries<>(translator);
     private Map<Ip6Address, Integer> brIndexes;
 
     LabProgrammer(LwaftrPolicy policy, DeviceSettings settings) {
@@ -80,15 +83,10 @@ final class LabProgrammer {
         if (brIndexes == null) {
             return; // nothing translated yet: the first change translates with these settings
         }
-        List<PiTableEntry> device = translator.deviceEntries(settings, policy,
-                BrIndexPlan.of(brIndexes, settings.brAddresses()));
-        List<EntryKey> newDevice = new ArrayList<>(device.size());
-        device.forEach(e -> newDevice.add(EntryKey.of(e)));
-        Set<EntryKey> kept = new HashSet<>(newDevice);
+        DeviceEntries.Change c = deviceEntries.update(AFTR, settings, policy, brIndexes);
         List<EntryKey> changed = new ArrayList<>();
-        deviceKeys.stream().filter(k -> !kept.contains(k)).forEach(k -> forget(k, changed));
-        device.forEach(e -> changed.add(put(e)));
-        deviceKeys = newDevice;
+        c.removed.forEach(e -> forget(EntryKey.of(e), changed));
+        c.put.forEach(e -> changed.add(put(e)));
         sink.changed(changed);
     }
 
@@ -206,11 +204,9 @@ final class LabProgrammer {
      * entries of the old plan), so targets delete before they insert.
      */
     private void rebuild(BindingDiff d, EntrySink sink) {
-        BrIndexPlan plan = BrIndexPlan.of(brIndexes, settings == null ? List.of() : settings.brAddresses());
-        List<PiTableEntry> device = translator.deviceEntries(settings, policy, plan);
-        List<EntryKey> newDevice = new ArrayList<>(device.size());
-        device.forEach(e -> newDevice.add(EntryKey.of(e)));
-        int total = device.size() + table.size() + 2 * table.shapes().size();
+        DeviceEntries.Change device = deviceEntries.update(AFTR, settings, policy, brIndexes);
+        Map<EntryKey, PiTableEntry> deviceNow = deviceEntries.entries(AFTR);
+        int total = deviceNow.size() + table.size() + 2 * table.shapes().size();
         if (2 * desired.size() < total) { // a large load: size the map once
             Map<EntryKey, PiTableEntry> bigger = new HashMap<>(total * 4 / 3 + 16);
             bigger.putAll(desired);
@@ -218,8 +214,7 @@ final class LabProgrammer {
         }
         sink.expect(total);
         List<EntryKey> gone = new ArrayList<>();
-        Set<EntryKey> kept = new HashSet<>(newDevice);
-        deviceKeys.stream().filter(k -> !kept.contains(k)).forEach(k -> forget(k, gone));
+        device.removed.forEach(e -> forget(EntryKey.of(e), gone));
         for (Softwire s : d.removed()) {
             if (table.get(s.key()) == null) { // removed and added again (new port set): a put below
                 forget(bindingKey(s), gone);
@@ -232,10 +227,9 @@ final class LabProgrammer {
         sink.changed(gone);
         // One list, reused: the sink does not keep the keys it is handed.
         List<EntryKey> chunk = new ArrayList<>(CHUNK);
-        for (PiTableEntry e : device) {
+        for (PiTableEntry e : deviceNow.values()) {
             chunk.add(put(e));
         }
-        deviceKeys = newDevice;
         SoftwireEntries.forEach(translator, table, brIndexes, indexes::counter, e -> {
             chunk.add(put(e));
             if (chunk.size() == CHUNK) {
@@ -254,8 +248,8 @@ final class LabProgrammer {
         }
         // Every key put above is in desired: anything more is an entry of the old table that the
         // diff did not account for. Not expected; removed (and deleted) rather than left stale.
-        if (desired.size() != deviceKeys.size() + table.size() + addressEntries) {
-            Set<EntryKey> live = new HashSet<>(deviceKeys);
+        if (desired.size() != deviceNow.size() + table.size() + addressEntries) {
+            Set<EntryKey> live = new HashSet<>(deviceNow.keySet());
             table.softwires().forEach(s -> live.add(bindingKey(s)));
             addressKeys.values().forEach(live::addAll);
             List<EntryKey> stale = new ArrayList<>();

@@ -4,6 +4,7 @@ import org.lwaftr.lab.p4rt.P4RuntimeClient;
 import org.lwaftr.lab.p4rt.PiDevice;
 import org.lwaftr.lab.p4rt.StreamListener;
 import org.lwaftr.programming.CounterReuse;
+import org.lwaftr.programming.EntryKey;
 import org.onosproject.net.pi.runtime.PiMeterCellConfig;
 import org.onosproject.net.pi.runtime.PiPacketOperation;
 import org.onosproject.net.pi.runtime.PiTableEntry;

@@ -3,6 +3,7 @@ package org.lwaftr.lab;
 import org.lwaftr.lab.p4rt.PendingWrite;
 import org.lwaftr.lab.p4rt.PiDevice;
 import org.lwaftr.lab.p4rt.PiWriteBatch;
+import org.lwaftr.programming.EntryKey;
 import org.onosproject.net.pi.model.PiTableId;
 import org.onosproject.net.pi.runtime.PiTableEntry;
 

@@ -6,6 +6,7 @@ import org.lwaftr.config.LwaftrPolicy;
 import org.lwaftr.config.PortBinding;
 import org.lwaftr.config.PortRole;
 import org.lwaftr.config.SideSettings;
+import org.lwaftr.programming.EntryKey;
 import org.onlab.packet.Ip4Address;
 import org.onlab.packet.IpAddress;
 import org.onlab.packet.MacAddress;

@@ -12,12 +12,15 @@ import org.lwaftr.core.InvalidBindingException;
 import org.lwaftr.core.PortSet;
 import org.lwaftr.core.Softwire;
 import org.lwaftr.pipeconf.DataPlaneLimits;
+import org.lwaftr.programming.EntryKey;
 import org.lwaftr.translate.BrIndexPlan;
+import org.lwaftr.translate.P4Names;
 import org.lwaftr.translate.SoftwireEntries;
 import org.lwaftr.translate.Translator;
 import org.onlab.packet.Ip4Address;
 import org.onlab.packet.Ip6Address;
 import org.onlab.packet.MacAddress;
+import org.onosproject.net.pi.model.PiTableId;
 import org.onosproject.net.pi.runtime.PiTableEntry;
 
 import java.util.ArrayList;
@@ -28,9 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-
-import org.lwaftr.translate.P4Names;
-import org.onosproject.net.pi.model.PiTableId;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;

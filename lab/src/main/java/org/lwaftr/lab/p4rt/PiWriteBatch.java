@@ -1,8 +1,8 @@
 package org.lwaftr.lab.p4rt;
 
 import com.google.common.collect.ImmutableList;
-import org.onosproject.net.pi.runtime.PiEntity;
 import org.onosproject.net.pi.runtime.PiCounterCell;
+import org.onosproject.net.pi.runtime.PiEntity;
 import org.onosproject.net.pi.runtime.PiMeterCellConfig;
 import org.onosproject.net.pi.runtime.PiTableEntry;
 import p4.v1.P4RuntimeOuterClass.Entity;

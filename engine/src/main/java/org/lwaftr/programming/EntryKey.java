@@ -1,4 +1,4 @@
-package org.lwaftr.lab;
+package org.lwaftr.programming;
 
 import org.onosproject.net.pi.model.PiTableId;
 import org.onosproject.net.pi.runtime.PiExactFieldMatch;
@@ -9,9 +9,10 @@ import org.onosproject.net.pi.runtime.PiTableEntry;
 
 /**
  * A table entry's identity on the switch: table, match key and priority (P4Runtime §9.1: the
- * filter tables' entries differ by priority), whatever its action.
+ * filter tables' entries differ by priority), whatever its action. Both hosts key desired and
+ * written entries by it.
  */
-final class EntryKey {
+public final class EntryKey {
     private final PiTableId table;
     private final PiMatchKey match;
     private final int priority;
@@ -34,11 +35,13 @@ final class EntryKey {
         this.hash = h + 31 * priority;
     }
 
-    static EntryKey of(PiTableEntry e) {
+    /** @return the identity of {@code e} */
+    public static EntryKey of(PiTableEntry e) {
         return new EntryKey(e.table(), e.matchKey(), e.priority().orElse(0));
     }
 
-    static EntryKey of(PiTableId table, PiMatchKey match) {
+    /** @return the identity of the priority-0 entry of {@code table} matching {@code match} */
+    public static EntryKey of(PiTableId table, PiMatchKey match) {
         return new EntryKey(table, match, 0);
     }
 
@@ -52,11 +55,12 @@ final class EntryKey {
     }
 
     /** True for a keyless table's default entry (written with MODIFY, never inserted or deleted). */
-    boolean isDefault() {
+    public boolean isDefault() {
         return match.fieldMatches().isEmpty();
     }
 
-    PiTableId table() {
+    /** @return the table */
+    public PiTableId table() {
         return table;
     }
 

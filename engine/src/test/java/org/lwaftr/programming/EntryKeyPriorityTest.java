@@ -1,4 +1,4 @@
-package org.lwaftr.lab;
+package org.lwaftr.programming;
 
 import org.junit.Test;
 import org.lwaftr.filter.PacketFilter;
