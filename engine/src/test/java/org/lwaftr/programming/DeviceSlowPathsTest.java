@@ -3,15 +3,10 @@ package org.lwaftr.programming;
 import org.junit.Test;
 import org.lwaftr.config.DeviceSettings;
 import org.lwaftr.config.LwaftrPolicy;
-import org.lwaftr.config.PortBinding;
-import org.lwaftr.config.PortRole;
-import org.lwaftr.config.SideSettings;
 import org.lwaftr.core.BindingTable;
 import org.lwaftr.slowpath.NextHopResolver;
 import org.lwaftr.slowpath.SlowPath;
-import org.onlab.packet.Ip4Address;
 import org.onlab.packet.Ip6Address;
-import org.onlab.packet.MacAddress;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,14 +19,10 @@ import static org.junit.Assert.assertSame;
 
 /** A device's slow path is rebuilt exactly when what it is built from changes; its resolver stays. */
 public class DeviceSlowPathsTest {
-    private static final MacAddress M1 = MacAddress.valueOf("02:aa:00:00:00:01");
-    private static final MacAddress M2 = MacAddress.valueOf("02:aa:00:00:00:02");
     private static final Ip6Address BR = Ip6Address.valueOf("2001:db8:ffff::1");
 
     private static DeviceSettings settings(String aftrIpv4) {
-        return new DeviceSettings(new SideSettings(1, 0, M1, M1), new SideSettings(2, 0, M2, M2),
-                List.of(new PortBinding(1, 0, PortRole.LWB4, M1), new PortBinding(2, 0, PortRole.INTERNET, M2)),
-                List.of(Ip4Address.valueOf(aftrIpv4)), List.of(), List.of(BR));
+        return Fixtures.settings(aftrIpv4, BR);
     }
 
     private final List<String> resolversMade = new ArrayList<>();
