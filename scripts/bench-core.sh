@@ -10,14 +10,14 @@ help_if_asked "$@"
 
 heap="${BENCH_HEAP:-4g}"
 dir="${BENCH_DIR:-/tmp}"
-cpfile="app/target/bench.classpath"
+cpfile="engine/target/bench.classpath"
 offline="-o"
 [ "${BENCH_ONLINE:-0}" = 1 ] && offline=""
 
-# Compile main + test classes of app (and what it depends on in the reactor) and write app's test
+# Compile main + test classes of the engine (and what it depends on in the reactor) and write its test
 # classpath; one Maven run, so sibling modules resolve from the reactor without `install`.
 # shellcheck disable=SC2086
-mvn_step -q -B $offline -pl app -am test-compile dependency:build-classpath \
+mvn_step -q -B $offline -pl engine -am test-compile dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 
 if [ ! -s "$cpfile" ]; then
@@ -25,5 +25,5 @@ if [ ! -s "$cpfile" ]; then
     exit 1
 fi
 java -Xms"$heap" -Xmx"$heap" -XX:+UseParallelGC -Dbench.keep="$([ "${BENCH_KEEP:-0}" = 1 ] && echo true || echo false)" \
-    -cp "app/target/classes:app/target/test-classes:$(cat "$cpfile")" \
+    -cp "engine/target/classes:engine/target/test-classes:$(cat "$cpfile")" \
     org.lwaftr.bench.CoreBenchmark "$dir"

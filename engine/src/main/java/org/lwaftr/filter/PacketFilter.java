@@ -1,5 +1,7 @@
 package org.lwaftr.filter;
 
+import org.lwaftr.pipeconf.DataPlaneLimits;
+
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +16,8 @@ import java.util.Objects;
  * the expressions are equal.
  */
 public final class PacketFilter {
-    /** Most entries one filter may take (the data plane's filter tables hold 1024, two sides each). */
-    public static final int MAX_ENTRIES = 512;
+    /** Most entries one filter may take (the data plane's filter tables hold both sides' filters). */
+    public static final int MAX_ENTRIES = DataPlaneLimits.FILTER_ENTRIES_PER_SIDE;
 
     private final String expression;
     private final List<FilterRule> rules;

@@ -25,6 +25,12 @@ public final class DataPlaneLimits {
     public static final int AFTR_IPV4_ADDRESSES = LwaftrP4.INGRESS_AFTR_IPV4_SIZE;
     /** (port, VLAN) roles (port_side entries). */
     public static final int PORT_ROLES = LwaftrP4.INGRESS_PORT_SIDE_SIZE;
+    /**
+     * Entries one side's filter may take: each filter table (ingress_filter, egress_filter) holds
+     * both sides' filters.
+     */
+    public static final int FILTER_ENTRIES_PER_SIDE =
+            Math.min(LwaftrP4.INGRESS_INGRESS_FILTER_SIZE, LwaftrP4.INGRESS_EGRESS_FILTER_SIZE) / 2;
     /** The controller's port (packet-in/out). */
     public static final int CPU_PORT = LwaftrP4.CPU_PORT;
     /**

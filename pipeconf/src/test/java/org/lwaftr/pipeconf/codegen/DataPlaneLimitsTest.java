@@ -50,6 +50,8 @@ public class DataPlaneLimitsTest {
                 DataPlaneLimits.BR_ADDRESSES);
         assertEquals(tableSize("LwaftrIngress.aftr_ipv4"), DataPlaneLimits.AFTR_IPV4_ADDRESSES);
         assertEquals(tableSize("LwaftrIngress.port_side"), DataPlaneLimits.PORT_ROLES);
+        assertEquals(Math.min(tableSize("LwaftrIngress.ingress_filter"), tableSize("LwaftrIngress.egress_filter")) / 2,
+                DataPlaneLimits.FILTER_ENTRIES_PER_SIDE);
         assertEquals((1 << paramWidth("LwaftrIngress.softwire", "br_index")) - 1, DataPlaneLimits.MAX_BR_INDEX);
         assertEquals(Integer.parseInt(p4InfoCpuPort()), DataPlaneLimits.CPU_PORT);
     }
