@@ -29,6 +29,9 @@ final class LabArgs {
             "  --watch           re-read this binding-table file when it changes; apply the smallest diff",
             "  --rest ADDR:PORT  serve the REST API (the ONOS app's, at /onos/lwaftr) here, with HTTP basic auth",
             "  --rest-users FILE user:password lines allowed to use it (required with --rest; no default user)",
+            "  --kea-reservations FILE  keep this Kea DHCPv6 reservations file (RFC 7598 lw4o6 options) equal to",
+            "                    the binding table, rewritten atomically when it changes (RFC 7596 §6.1)",
+            "  --kea-identities FILE    lwB4 identities for it: CSV lwb4,duid or lwb4,hw-address (required with it)",
             "stdin commands: stats | quit");
 
     private final List<TargetSpec> targets = new ArrayList<>();
@@ -42,6 +45,8 @@ final class LabArgs {
     private Path watch;
     private String rest;
     private Path restUsers;
+    private Path keaReservations;
+    private Path keaIdentities;
     private boolean help;
 
     private LabArgs() {
@@ -122,6 +127,12 @@ final class LabArgs {
                 case "--rest-users":
                     a.restUsers = Path.of(v);
                     break;
+                case "--kea-reservations":
+                    a.keaReservations = Path.of(v);
+                    break;
+                case "--kea-identities":
+                    a.keaIdentities = Path.of(v);
+                    break;
                 default:
                     throw new LabConfigException(o + ": unknown option\n" + USAGE);
             }
@@ -142,6 +153,12 @@ final class LabArgs {
         }
         if ((a.rest == null) != (a.restUsers == null)) {
             throw new LabConfigException("--rest and --rest-users go together (the REST API has no default user)");
+        }
+        if ((a.keaReservations == null) != (a.keaIdentities == null)) {
+            throw new LabConfigException("--kea-reservations and --kea-identities go together");
+        }
+        if (a.keaIdentities != null && !Files.isReadable(a.keaIdentities)) {
+            throw new LabConfigException("--kea-identities " + a.keaIdentities + ": cannot read it");
         }
         if (a.snabbConfig != null && (a.bindingTable != null || a.deviceKey != null)) {
             throw new LabConfigException("--snabb-config carries its binding table and interfaces: "
@@ -223,6 +240,16 @@ final class LabArgs {
     /** @return the REST users file, or null */
     Path restUsers() {
         return restUsers;
+    }
+
+    /** @return the Kea reservations file to keep equal to the table, or null */
+    Path keaReservations() {
+        return keaReservations;
+    }
+
+    /** @return the lwB4 identities of the Kea reservations, or null */
+    Path keaIdentities() {
+        return keaIdentities;
     }
 
     boolean help() {

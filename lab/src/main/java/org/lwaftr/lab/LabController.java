@@ -9,6 +9,7 @@ import org.lwaftr.core.SoftwireKey;
 import org.lwaftr.programming.CounterReuse;
 import org.lwaftr.programming.DeviceSlowPaths;
 import org.lwaftr.programming.EntryKey;
+import org.lwaftr.provisioning.KeaReservationsFile;
 import org.lwaftr.slowpath.SlowPath;
 import org.onosproject.net.pi.runtime.PiMeterCellConfig;
 import org.onosproject.net.pi.runtime.PiTableEntry;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -47,7 +49,11 @@ public final class LabController implements AutoCloseable {
     private volatile SlowPath slowPath;
     /** The targets are copies of one AFTR: one slow path, under this key. */
     private static final String AFTR = "aftr";
+    /** How often the Kea reservations file is checked against the table. */
+    static final long KEA_PERIOD_MILLIS = 1000;
     private final DeviceSlowPaths<String> slowPaths;
+    /** Table changes applied since start (any source: REST, --watch, next hops excluded). */
+    private final AtomicLong tableChanges = new AtomicLong();
 
     private LabController(LabConfig config) {
         this.config = config;
@@ -147,6 +153,9 @@ public final class LabController implements AutoCloseable {
                     targets.forEach(t -> t.syncKeys(want, keys));
                 }
             });
+            if (d != null && !d.isEmpty()) { // null: a next-hop change, not the table's
+                tableChanges.incrementAndGet();
+            }
             refreshSlowPath();
             return d;
         } finally {
@@ -189,6 +198,11 @@ public final class LabController implements AutoCloseable {
         List<Integer> out = new ArrayList<>();
         targets.forEach(t -> out.add(t.convergences()));
         return out;
+    }
+
+    /** @return how many changes the binding table took since start (a version for readers that poll) */
+    public long tableChanges() {
+        return tableChanges.get();
     }
 
     /** @return the softwires in force */
@@ -345,13 +359,23 @@ public final class LabController implements AutoCloseable {
             log.info("REST API at http://{}:{}{}", where.host(), rest.port(), RestServer.CONTEXT);
         }
         RestServer restServer = rest;
+        KeaReservationsFile[] keaFile = new KeaReservationsFile[1];
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (restServer != null) {
                 restServer.close();
             }
+            if (keaFile[0] != null) {
+                keaFile[0].close();
+            }
             System.out.print(c.report());
             c.close();
         }, "lab-exit"));
+        KeaReservationsFile kea = null;
+        if (a.keaReservations() != null) { // RFC 7596 §6.1: the lwB4s' provisioning follows the table
+            kea = new KeaReservationsFile(a.keaIdentities(), a.keaReservations(), c::tableChanges, c::softwires);
+            kea.start(KEA_PERIOD_MILLIS);
+            keaFile[0] = kea;
+        }
         log.info("{} softwires, {} targets", cfg.softwires().size(), a.targets().size());
         LabCommandLoop.run(c, a);
     }

@@ -3,6 +3,7 @@ package org.lwaftr.lab;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.lwaftr.core.InvalidBindingException;
 import org.lwaftr.core.io.BindingTableFormats;
+import org.lwaftr.provisioning.KeaReservationsFile;
 import org.lwaftr.provisioning.KeaS46Reservations;
 import org.lwaftr.provisioning.LwB4Identities;
 import org.lwaftr.provisioning.ProvisioningInputException;
@@ -13,7 +14,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * {@code lwaftr-controller provisioning-kea}: the lwB4s' Kea DHCPv6 reservations (RFC 7598 lw4o6
@@ -70,10 +70,7 @@ public final class ProvisioningKeaMain {
             if (target == null) {
                 out.println(json);
             } else {
-                Path t = Path.of(target).toAbsolutePath();
-                Path tmp = Files.createTempFile(t.getParent(), ".lwaftr-kea", ".tmp");
-                Files.writeString(tmp, json + "\n");
-                Files.move(tmp, t, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                KeaReservationsFile.write(Path.of(target), json + "\n");
                 err.println(res.reservations().size() + " reservations written to " + target);
             }
             return 0;

@@ -40,6 +40,24 @@ public class LabArgsTest {
         }
     }
 
+    /** RFC 7596 §6.1: the reservations file follows the table; it needs the lwB4 identities to be written. */
+    @Test
+    public void keaReservationsNeedReadableIdentities() throws java.io.IOException {
+        java.nio.file.Path ids = java.nio.file.Files.createTempFile("ids", ".csv");
+        try {
+            LabArgs a = LabArgs.parse(with("--target", "h:1", "--kea-reservations", "/tmp/r.json",
+                    "--kea-identities", ids.toString()));
+            assertEquals(java.nio.file.Path.of("/tmp/r.json"), a.keaReservations());
+            assertEquals(ids, a.keaIdentities());
+        } finally {
+            java.nio.file.Files.delete(ids);
+        }
+        refused("--kea-reservations and --kea-identities go together",
+                with("--target", "h:1", "--kea-reservations", "/tmp/r.json"));
+        refused("--kea-identities /nonexistent/ids.csv: cannot read it", with("--target", "h:1",
+                "--kea-reservations", "/tmp/r.json", "--kea-identities", "/nonexistent/ids.csv"));
+    }
+
     /** The REST API has no default user: --rest needs the operator's --rest-users, and the other way round. */
     @Test
     public void restNeedsItsUsers() {
