@@ -38,6 +38,8 @@ public final class LwaftrPolicy {
     private final PuntMeterPolicy puntMeter;
     private final JsonNode bindingTable;
     private final String bindingTableFile;
+    private final String keaReservationsFile;
+    private final String keaIdentitiesFile;
 
     private LwaftrPolicy(Builder b) {
         hairpinning = b.hairpinning;
@@ -52,6 +54,8 @@ public final class LwaftrPolicy {
         puntMeter = b.puntMeter;
         bindingTable = b.bindingTable;
         bindingTableFile = b.bindingTableFile;
+        keaReservationsFile = b.keaReservationsFile;
+        keaIdentitiesFile = b.keaIdentitiesFile;
     }
 
     /** The policy when nothing is configured. */
@@ -77,6 +81,8 @@ public final class LwaftrPolicy {
         b.puntMeter = puntMeter;
         b.bindingTable = bindingTable;
         b.bindingTableFile = bindingTableFile;
+        b.keaReservationsFile = keaReservationsFile;
+        b.keaIdentitiesFile = keaIdentitiesFile;
         return b;
     }
 
@@ -145,6 +151,16 @@ public final class LwaftrPolicy {
         return bindingTableFile;
     }
 
+    /** @return the Kea reservations file kept equal to the binding table (RFC 7596 §6.1), or null */
+    public String keaReservationsFile() {
+        return keaReservationsFile;
+    }
+
+    /** @return the lwB4 identities (CSV) of the Kea reservations, or null */
+    public String keaIdentitiesFile() {
+        return keaIdentitiesFile;
+    }
+
     /**
      * @param o another policy
      * @return true if the two differ in what the data plane holds: the {@code aftr_config} entry or
@@ -169,7 +185,9 @@ public final class LwaftrPolicy {
         return !dataPlaneDiffers(p) && softwirePathMru == p.softwirePathMru
                 && allowSystemPorts == p.allowSystemPorts && softwireNumMax == p.softwireNumMax
                 && icmp.equals(p.icmp) && Objects.equals(bindingTable, p.bindingTable)
-                && Objects.equals(bindingTableFile, p.bindingTableFile);
+                && Objects.equals(bindingTableFile, p.bindingTableFile)
+                && Objects.equals(keaReservationsFile, p.keaReservationsFile)
+                && Objects.equals(keaIdentitiesFile, p.keaIdentitiesFile);
     }
 
     @Override
@@ -200,6 +218,8 @@ public final class LwaftrPolicy {
         private PuntMeterPolicy puntMeter = PuntMeterPolicy.DEFAULT;
         private JsonNode bindingTable;
         private String bindingTableFile;
+        private String keaReservationsFile;
+        private String keaIdentitiesFile;
 
         private Builder() {
         }
@@ -261,6 +281,12 @@ public final class LwaftrPolicy {
 
         public Builder bindingTableFile(String v) {
             bindingTableFile = v;
+            return this;
+        }
+
+        public Builder keaReservations(String file, String identitiesFile) {
+            keaReservationsFile = file;
+            keaIdentitiesFile = identitiesFile;
             return this;
         }
 

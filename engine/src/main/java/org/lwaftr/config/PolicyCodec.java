@@ -36,16 +36,20 @@ public final class PolicyCodec {
     public static final String BURST_PACKETS = "burst-packets";
     public static final String BINDING_TABLE = "binding-table";
     public static final String BINDING_TABLE_FILE = "binding-table-file";
+    public static final String KEA_RESERVATIONS = "kea-reservations";
+    public static final String FILE = "file";
+    public static final String IDENTITIES_FILE = "identities-file";
 
     private static final Set<String> TOP = Set.of(ENABLE_HAIRPINNING, HOP_LIMIT, FLOW_LABEL, SOFTWIRE_PAYLOAD_MTU,
             SOFTWIRE_PATH_MRU, INTERNET_MTU, ALLOW_SYSTEM_PORTS, SOFTWIRE_NUM_MAX, ICMP_POLICY, PUNT_METER,
-            BINDING_TABLE, BINDING_TABLE_FILE);
+            BINDING_TABLE, BINDING_TABLE_FILE, KEA_RESERVATIONS);
     private static final Set<String> ICMP = Set.of(ICMPV4_ERRORS, ICMPV6_ERRORS, ICMP_RATE_PERIOD);
     private static final Set<String> ICMPV4 = Set.of(ALLOW_INCOMING_ICMPV4, ALLOW_OUTGOING_ICMPV4,
             GENERATE_ICMPV4_ERRORS, ICMPV4_RATE);
     private static final Set<String> ICMPV6 = Set.of(GENERATE_ICMPV6_ERRORS, ICMPV6_RATE);
 
     private static final Set<String> METER = Set.of(RATE_PPS, BURST_PACKETS);
+    private static final Set<String> KEA = Set.of(FILE, IDENTITIES_FILE);
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -104,7 +108,26 @@ public final class PolicyCodec {
             f.error(BINDING_TABLE_FILE, "give either " + BINDING_TABLE + " or " + BINDING_TABLE_FILE + ", not both");
         }
         b.bindingTableFile(file);
+        readKea(f, b);
         return b.build();
+    }
+
+    /** RFC 7596 §6.1: the lwB4s' DHCPv6 reservations kept equal to the binding table (both paths or none). */
+    private static void readKea(JsonFields top, LwaftrPolicy.Builder b) {
+        if (top.raw(KEA_RESERVATIONS) == null) {
+            return;
+        }
+        JsonFields f = top.object(KEA_RESERVATIONS);
+        f.onlyFields(KEA);
+        String out = f.string(FILE, null);
+        String ids = f.string(IDENTITIES_FILE, null);
+        if (out == null || out.isBlank()) {
+            f.error(FILE, "must be the path of the reservations file to write");
+        }
+        if (ids == null || ids.isBlank()) {
+            f.error(IDENTITIES_FILE, "must be the path of the lwB4 identities (CSV lwb4,duid or lwb4,hw-address)");
+        }
+        b.keaReservations(out, ids);
     }
 
     private static IcmpPolicy readIcmp(JsonFields f) {
@@ -165,6 +188,11 @@ public final class PolicyCodec {
         }
         if (p.bindingTableFile() != null) {
             o.put(BINDING_TABLE_FILE, p.bindingTableFile());
+        }
+        if (p.keaReservationsFile() != null) {
+            ObjectNode kea = o.putObject(KEA_RESERVATIONS);
+            kea.put(FILE, p.keaReservationsFile());
+            kea.put(IDENTITIES_FILE, p.keaIdentitiesFile());
         }
         return o;
     }
