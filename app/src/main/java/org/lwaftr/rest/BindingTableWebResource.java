@@ -1,5 +1,12 @@
 package org.lwaftr.rest;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.lwaftr.api.LwaftrService;
 import org.lwaftr.codec.ChangeBatchCodec;
@@ -28,6 +35,7 @@ import org.lwaftr.pipeconf.DataPlaneLimits;
  * The binding table as a whole: export, and replacement in one atomic batch (the smallest diff).
  */
 @Path("binding-table")
+@Tag(name = "binding-table")
 public class BindingTableWebResource extends LwaftrWebResource {
 
     /** How {@code PUT} bodies are read; the seam for the {@code org.lwaftr.core.io} formats. */
@@ -40,6 +48,9 @@ public class BindingTableWebResource extends LwaftrWebResource {
      */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "exportBindingTable", summary = "Every softwire as RFC 8676 JSON, streamed")
+    @ApiResponse(responseCode = "200", description = "The binding table",
+            content = @Content(schema = @Schema(ref = SCHEMAS + "BindingTableExport")))
     public Response export() {
         LwaftrService service = service();
         List<Softwire> all = service.softwires(0, Integer.MAX_VALUE);
@@ -71,7 +82,24 @@ public class BindingTableWebResource extends LwaftrWebResource {
     @PUT
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response replace(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body)
+    @Operation(operationId = "replaceBindingTable",
+            summary = "Makes the binding table equal to the document, in one atomic batch (the smallest diff)",
+            description = "All of it or, on any error, nothing. Formats: docs/formats.md.")
+    @ApiResponse(responseCode = "200", description = "What the replacement changed",
+            content = @Content(schema = @Schema(ref = SCHEMAS + "ChangeResult")))
+    @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
+    @ApiResponse(responseCode = "415", description = "A Content-Type that is not a binding-table format")
+    public Response replace(@Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                            @RequestBody(required = true, content = {
+                                @Content(mediaType = MediaType.APPLICATION_JSON,
+                                        schema = @Schema(ref = SCHEMAS + "BindingTableDocument")),
+                                @Content(mediaType = "text/csv", schema = @Schema(type = "string",
+                                        description = "ipv4,psid_offset,psid_len,psid,lwb4,br lines")),
+                                @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = "string",
+                                        description = "a Snabb lwAFTR softwire-config")),
+                                @Content(mediaType = "application/x-snabb-softwire-config",
+                                        schema = @Schema(type = "string"))})
+                            InputStream body)
             throws IOException {
         MediaType type = contentType == null ? MediaType.APPLICATION_JSON_TYPE : MediaType.valueOf(contentType);
         BindingTableReader.Table table = reader.read(type, body);

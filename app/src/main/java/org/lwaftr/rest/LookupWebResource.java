@@ -1,5 +1,11 @@
 package org.lwaftr.rest;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.lwaftr.codec.Inputs;
 import org.lwaftr.codec.SoftwireCodec;
@@ -18,6 +24,7 @@ import java.util.Optional;
  * Which softwire holds an IPv4 address and port now (RFC 7596 §6.2 lookup).
  */
 @Path("lookup")
+@Tag(name = "lookup")
 public class LookupWebResource extends LwaftrWebResource {
 
     /**
@@ -27,7 +34,17 @@ public class LookupWebResource extends LwaftrWebResource {
      */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Response lookup(@QueryParam("ipv4") String ipv4, @QueryParam("port") String port) {
+    @Operation(operationId = "lookup",
+            summary = "The softwire that holds an IPv4 address and port now (RFC 7596 §6.2)")
+    @ApiResponse(responseCode = "200", description = "The softwire",
+            content = @Content(schema = @Schema(ref = SCHEMAS + "Lookup")))
+    @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
+    @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+    public Response lookup(@Parameter(description = "the IPv4 address", required = true)
+                           @QueryParam("ipv4") String ipv4,
+                           @Parameter(description = "the port (or ICMP identifier)", required = true,
+                                   schema = @Schema(type = "integer", minimum = "0", maximum = "65535"))
+                           @QueryParam("port") String port) {
         Ip4Address a = Inputs.ipv4("ipv4", ipv4);
         int p = Inputs.port(Inputs.F_PORT, port);
         Optional<Softwire> s = service().lookup(a, p);

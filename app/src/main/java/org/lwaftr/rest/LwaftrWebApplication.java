@@ -17,7 +17,8 @@ public class LwaftrWebApplication extends AbstractWebApplication {
     @Override
     public Set<Class<?>> getClasses() {
         return getClasses(SoftwiresWebResource.class, BindingTableWebResource.class, LookupWebResource.class,
-                WhoHadWebResource.class, StatsWebResource.class, PolicyWebResource.class, ProvisioningWebResource.class, SharingWebResource.class, UiWebResource.class,
+                WhoHadWebResource.class, StatsWebResource.class, PolicyWebResource.class, ProvisioningWebResource.class,
+                SharingWebResource.class, UiWebResource.class, OpenApiWebResource.class,
                 InvalidInputMapper.class, InvalidBindingMapper.class);
     }
 }

@@ -2,6 +2,7 @@ package org.lwaftr.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.lwaftr.api.LwaftrService;
 import org.lwaftr.codec.ErrorCodec;
 import org.lwaftr.codec.InvalidInputException;
@@ -21,7 +22,14 @@ import java.util.function.Function;
  * as {@link InvalidInputException} or {@link org.lwaftr.core.InvalidBindingException} and become
  * 400 replies naming the field ({@link InvalidInputMapper}, {@link InvalidBindingMapper}).
  */
+@ApiResponse(responseCode = "401", ref = LwaftrWebResource.UNAUTHORIZED)
 abstract class LwaftrWebResource extends AbstractWebResource {
+
+    // References into the OpenAPI document's components (src/main/openapi/lwaftr-api.yaml).
+    static final String BAD_REQUEST = "#/components/responses/BadRequest";
+    static final String NOT_FOUND = "#/components/responses/NotFound";
+    static final String UNAUTHORIZED = "#/components/responses/Unauthorized";
+    static final String SCHEMAS = "#/components/schemas/";
 
     /** The field name used for errors about the request body as a whole. */
     static final String BODY = "body";

@@ -1,5 +1,11 @@
 package org.lwaftr.rest;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.lwaftr.api.LwaftrService;
@@ -24,6 +30,7 @@ import java.io.StringReader;
  * the reservations ready for Kea's subnet6 {@code reservations}.
  */
 @Path("provisioning/kea")
+@Tag(name = "provisioning")
 public class ProvisioningWebResource extends LwaftrWebResource {
 
     /**
@@ -34,7 +41,15 @@ public class ProvisioningWebResource extends LwaftrWebResource {
     @POST
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
-    public Response kea(String identities) throws IOException {
+    @Operation(operationId = "keaReservations",
+            summary = "Kea DHCPv6 reservations with the RFC 7598 lw4o6 options, from the binding table")
+    @ApiResponse(responseCode = "200", description = "The reservations and what was left out",
+            content = @Content(schema = @Schema(ref = SCHEMAS + "KeaReservations")))
+    @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
+    public Response kea(@RequestBody(required = true, description = "CSV with the header lwb4,duid or lwb4,hw-address",
+            content = {@Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+                @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = "string"))})
+                        String identities) throws IOException {
         LwB4Identities ids;
         try {
             ids = LwB4Identities.read(new StringReader(identities == null ? "" : identities), "body");

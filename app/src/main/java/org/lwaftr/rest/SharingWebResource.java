@@ -1,5 +1,11 @@
 package org.lwaftr.rest;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.lwaftr.api.LwaftrService;
 import org.lwaftr.codec.Inputs;
 import org.lwaftr.codec.SharingCodec;
@@ -22,6 +28,7 @@ import java.util.List;
  * {@code GET /sharing/addresses/{ipv4}}.
  */
 @Path("sharing")
+@Tag(name = "sharing")
 public class SharingWebResource extends LwaftrWebResource {
 
     private SharingReport report() {
@@ -32,6 +39,10 @@ public class SharingWebResource extends LwaftrWebResource {
     /** @return 200 with the totals */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "sharing",
+            summary = "Address sharing over the whole table: totals and the sharing-ratio histogram")
+    @ApiResponse(responseCode = "200", description = "The totals",
+            content = @Content(schema = @Schema(ref = SCHEMAS + "SharingSummary")))
     public Response summary() {
         return json(SharingCodec.summary(report()));
     }
@@ -44,7 +55,16 @@ public class SharingWebResource extends LwaftrWebResource {
     @GET
     @Path("addresses")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response addresses(@QueryParam("offset") @DefaultValue("0") String offset,
+    @Operation(operationId = "sharingAddresses", summary = "Address sharing per IPv4 address, ascending, one page")
+    @ApiResponse(responseCode = "200", description = "The page and the number of addresses",
+            content = @Content(schema = @Schema(ref = SCHEMAS + "SharingPage")))
+    @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
+    public Response addresses(@Parameter(description = "first address",
+                                      schema = @Schema(type = "integer", minimum = "0", defaultValue = "0"))
+                              @QueryParam("offset") @DefaultValue("0") String offset,
+                              @Parameter(description = "addresses",
+                                      schema = @Schema(type = "integer", minimum = "0", maximum = "10000",
+                                              defaultValue = "100"))
                               @QueryParam("limit") @DefaultValue("100") String limit) {
         int from = (int) Inputs.integer("offset", offset, 0, Integer.MAX_VALUE);
         int n = (int) Inputs.integer("limit", limit, 0, 10_000);
@@ -61,7 +81,12 @@ public class SharingWebResource extends LwaftrWebResource {
     @GET
     @Path("addresses/{ipv4}")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response address(@PathParam("ipv4") String ipv4) {
+    @Operation(operationId = "sharingAddress", summary = "Address sharing of one IPv4 address")
+    @ApiResponse(responseCode = "200", description = "Its softwires, ports and lwB4s",
+            content = @Content(schema = @Schema(ref = SCHEMAS + "SharingAddress")))
+    @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
+    @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+    public Response address(@Parameter(description = "the IPv4 address") @PathParam("ipv4") String ipv4) {
         Ip4Address a = Inputs.ipv4("ipv4", ipv4);
         return report().address(a).map(x -> json(SharingCodec.address(x)))
                 .orElseGet(() -> notFound("no softwire uses " + a));

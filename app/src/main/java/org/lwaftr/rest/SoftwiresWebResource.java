@@ -1,5 +1,12 @@
 package org.lwaftr.rest;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.lwaftr.api.LwaftrService;
 import org.lwaftr.codec.ChangeBatchCodec;
 import org.lwaftr.codec.Inputs;
@@ -26,6 +33,7 @@ import java.util.List;
  * Softwires one by one or in atomic batches.
  */
 @Path("softwires")
+@Tag(name = "softwires")
 public class SoftwiresWebResource extends LwaftrWebResource {
 
     /**
@@ -40,8 +48,23 @@ public class SoftwiresWebResource extends LwaftrWebResource {
      */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Response list(@QueryParam("ipv4") String ipv4, @QueryParam("lwb4") String lwb4,
-                         @QueryParam("br") String br, @QueryParam("offset") String offset,
+    @Operation(operationId = "listSoftwires",
+            summary = "One page of softwires in key order (IPv4 address, PSID), optionally filtered",
+            description = "Paged and filtered by the server, so a million softwires page like ten.")
+    @ApiResponse(responseCode = "200", description = "The page and the number of softwires that match",
+            content = @Content(schema = @Schema(ref = SCHEMAS + "SoftwirePage")))
+    @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
+    public Response list(@Parameter(description = "only this IPv4 address (binding-ipv4-addr)")
+                         @QueryParam("ipv4") String ipv4,
+                         @Parameter(description = "only this lwB4 address (binding-ipv6info)")
+                         @QueryParam("lwb4") String lwb4,
+                         @Parameter(description = "only this BR address (br-ipv6-addr)")
+                         @QueryParam("br") String br,
+                         @Parameter(description = "first row (default 0)",
+                                 schema = @Schema(type = "integer", minimum = "0"))
+                         @QueryParam("offset") String offset,
+                         @Parameter(description = "rows (default 100)",
+                                 schema = @Schema(type = "integer", minimum = "0", maximum = "10000"))
                          @QueryParam("limit") String limit) {
         return json(SoftwireQuery.parse(ipv4, lwb4, br, offset, limit).run(service()).toJson());
     }
@@ -54,7 +77,15 @@ public class SoftwiresWebResource extends LwaftrWebResource {
     @GET
     @Path("{ipv4}/{psid}")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response get(@PathParam("ipv4") String ipv4, @PathParam("psid") String psid) {
+    @Operation(operationId = "getSoftwire", summary = "One softwire")
+    @ApiResponse(responseCode = "200", description = "Its binding entry",
+            content = @Content(schema = @Schema(ref = SCHEMAS + "BindingEntry")))
+    @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
+    @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+    public Response get(@Parameter(description = "binding-ipv4-addr") @PathParam("ipv4") String ipv4,
+                        @Parameter(description = "PSID (0 for a whole address)",
+                                schema = @Schema(type = "integer", minimum = "0", maximum = "65535"))
+                        @PathParam("psid") String psid) {
         SoftwireKey key = Inputs.key(ipv4, psid);
         return jsonOr404(service().get(key), SoftwireCodec::encode, key);
     }
@@ -68,7 +99,13 @@ public class SoftwiresWebResource extends LwaftrWebResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response apply(InputStream body) {
+    @Operation(operationId = "applyChanges", summary = "Applies a batch of adds, replaces and removes atomically",
+            description = "All of it or, on any error, none of it.")
+    @ApiResponse(responseCode = "200", description = "What the batch changed",
+            content = @Content(schema = @Schema(ref = SCHEMAS + "ChangeResult")))
+    @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
+    public Response apply(@RequestBody(required = true,
+            content = @Content(schema = @Schema(ref = SCHEMAS + "ChangeBatch"))) InputStream body) {
         List<BindingChange> changes = ChangeBatchCodec.decode(readJson(body));
         LwaftrService service = service();
         BindingDiff diff = service.apply(changes);
@@ -83,7 +120,15 @@ public class SoftwiresWebResource extends LwaftrWebResource {
     @DELETE
     @Path("{ipv4}/{psid}")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response remove(@PathParam("ipv4") String ipv4, @PathParam("psid") String psid) {
+    @Operation(operationId = "removeSoftwire", summary = "Removes one softwire")
+    @ApiResponse(responseCode = "200", description = "What was changed",
+            content = @Content(schema = @Schema(ref = SCHEMAS + "ChangeResult")))
+    @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
+    @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+    public Response remove(@Parameter(description = "binding-ipv4-addr") @PathParam("ipv4") String ipv4,
+                           @Parameter(description = "PSID (0 for a whole address)",
+                                   schema = @Schema(type = "integer", minimum = "0", maximum = "65535"))
+                           @PathParam("psid") String psid) {
         SoftwireKey key = Inputs.key(ipv4, psid);
         LwaftrService service = service();
         if (service.get(key).isEmpty()) {

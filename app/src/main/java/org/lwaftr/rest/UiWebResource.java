@@ -1,5 +1,11 @@
 package org.lwaftr.rest;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -15,6 +21,7 @@ import java.util.Map;
  * authentication.
  */
 @Path("ui")
+@Tag(name = "ui")
 public class UiWebResource extends LwaftrWebResource {
     private static final Map<String, String> FILES = Map.of(
             "index.html", MediaType.TEXT_HTML + ";charset=utf-8",
@@ -23,6 +30,8 @@ public class UiWebResource extends LwaftrWebResource {
 
     /** @return the page (a relative redirect keeps ".." pointing at the API) */
     @GET
+    @Operation(operationId = "operatorPage", summary = "The operator page (redirect to ui/index.html)")
+    @ApiResponse(responseCode = "303", description = "To ui/index.html")
     public Response root() {
         return Response.status(Response.Status.SEE_OTHER).header("Location", "ui/index.html").build();
     }
@@ -34,7 +43,14 @@ public class UiWebResource extends LwaftrWebResource {
      */
     @GET
     @Path("{name}")
-    public Response file(@PathParam("name") String name) throws IOException {
+    @Operation(operationId = "operatorPageFile", summary = "A file of the operator page (HTML, JS, CSS)")
+    @ApiResponse(responseCode = "200", description = "The file", content = {
+        @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = "string")),
+        @Content(mediaType = "application/javascript", schema = @Schema(type = "string")),
+        @Content(mediaType = "text/css", schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "404", ref = NOT_FOUND)
+    public Response file(@Parameter(description = "index.html, lwaftr-ui.js or lwaftr-ui.css") @PathParam("name")
+                         String name) throws IOException {
         String type = FILES.get(name);
         if (type == null) {
             return notFound("no file " + name);

@@ -1,5 +1,11 @@
 package org.lwaftr.rest;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.lwaftr.api.BindingRecord;
 import org.lwaftr.api.LwaftrService;
@@ -22,6 +28,7 @@ import java.util.Optional;
  * from the binding history (RFC 8676 binding-table-versioning).
  */
 @Path("who-had")
+@Tag(name = "who-had")
 public class WhoHadWebResource extends LwaftrWebResource {
 
     private static final String COMPLETE_SINCE = "history-complete-since";
@@ -35,7 +42,20 @@ public class WhoHadWebResource extends LwaftrWebResource {
      */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Response whoHad(@QueryParam("ipv4") String ipv4, @QueryParam("port") String port,
+    @Operation(operationId = "whoHad",
+            summary = "Which softwire held an IPv4 address and port at a time (RFC 7422), from the binding history")
+    @ApiResponse(responseCode = "200", description = "The binding in force at that time",
+            content = @Content(schema = @Schema(ref = SCHEMAS + "WhoHad")))
+    @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
+    @ApiResponse(responseCode = "404", description = "No binding known for that time",
+            content = @Content(schema = @Schema(ref = SCHEMAS + "WhoHadNotFound")))
+    public Response whoHad(@Parameter(description = "the IPv4 address", required = true)
+                           @QueryParam("ipv4") String ipv4,
+                           @Parameter(description = "the port", required = true,
+                                   schema = @Schema(type = "integer", minimum = "0", maximum = "65535"))
+                           @QueryParam("port") String port,
+                           @Parameter(description = "ISO-8601 instant with zone, ms since the epoch, or now "
+                                   + "(default now)")
                            @QueryParam("time") String time) {
         Ip4Address a = Inputs.ipv4("ipv4", ipv4);
         int p = Inputs.port(Inputs.F_PORT, port);

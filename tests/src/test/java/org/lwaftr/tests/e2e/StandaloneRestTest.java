@@ -10,17 +10,22 @@ import org.lwaftr.lab.LabPipeline;
 import org.lwaftr.lab.RestServer;
 import org.lwaftr.lab.StandaloneLwaftrService;
 import org.lwaftr.lab.TargetSpec;
+import org.lwaftr.rest.LwaftrWebApplication;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.lwaftr.tests.e2e.E2eSetup.config;
 import static org.lwaftr.tests.e2e.E2eSetup.icmp;
@@ -125,5 +130,57 @@ public class StandaloneRestTest {
         HttpResponse<String> sharing = send("GET", "sharing/addresses/198.51.100.1", "ops:s3cret", null, null);
         assertEquals(sharing.body(), 200, sharing.statusCode());
         assertTrue(sharing.body(), json(sharing).get("softwires").asInt() >= 1);
+    }
+
+    /**
+     * The OpenAPI document: the app bundle's own (generated at build time from the resources), served
+     * here at the same path as in ONOS, behind the same authentication; and every GET route it lists
+     * answers here with a status it documents, JSON replies with the documented members only.
+     */
+    @Test
+    public void servesTheAppsOpenApiDocumentAndAnswersAsItSays() throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "openapi.json")).header("Authorization",
+                "Basic " + Base64.getEncoder().encodeToString("ops:s3cret".getBytes(StandardCharsets.UTF_8)));
+        HttpResponse<byte[]> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, r.statusCode());
+        assertEquals("application/json", r.headers().firstValue("Content-Type").orElse(""));
+        try (InputStream in = LwaftrWebApplication.class.getResourceAsStream("openapi.json")) {
+            assertNotNull("the app jar holds org/lwaftr/rest/openapi.json", in);
+            assertArrayEquals(in.readAllBytes(), r.body());
+        }
+        JsonNode doc = MAPPER.readTree(r.body());
+        assertEquals(RestServer.CONTEXT, doc.get("servers").get(0).get("url").asText());
+        assertEquals(401, send("GET", "openapi.json", null, null, null).statusCode());
+        int checked = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").fields(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> p = paths.next();
+            JsonNode get = p.getValue().get("get");
+            if (get == null) {
+                continue;
+            }
+            assertNotNull("GET " + p.getKey() + ": 401 documented", get.get("responses").get("401"));
+            String path = p.getKey().substring(1).replace("{ipv4}", "198.51.100.1").replace("{psid}", "1")
+                    .replace("{name}", "index.html");
+            HttpResponse<String> reply = send("GET", path, "ops:s3cret", null, null);
+            JsonNode documented = get.get("responses").get(Integer.toString(reply.statusCode()));
+            assertNotNull("GET " + path + ": status " + reply.statusCode() + " not documented: " + reply.body(),
+                    documented);
+            JsonNode schema = resolve(doc, resolve(doc, documented).path("content").path("application/json")
+                    .path("schema"));
+            if (reply.headers().firstValue("Content-Type").orElse("").startsWith("application/json")
+                    && schema.has("properties")) {
+                JsonNode body = json(reply);
+                body.fieldNames().forEachRemaining(f -> assertTrue("GET " + path + ": member " + f
+                        + " not in the document", schema.get("properties").has(f)));
+                schema.path("required").forEach(f -> assertTrue("GET " + path + ": required " + f + " missing: "
+                        + reply.body(), body.has(f.asText())));
+            }
+            checked++;
+        }
+        assertTrue("GET routes checked: " + checked, checked >= 13);
+    }
+
+    private static JsonNode resolve(JsonNode doc, JsonNode n) {
+        return n.has("$ref") ? doc.at(n.get("$ref").asText().substring(1)) : n;
     }
 }
