@@ -23,6 +23,7 @@ import org.onlab.packet.MacAddress;
 import org.onosproject.net.DeviceId;
 import org.onosproject.rest.resources.ResourceTest;
 
+import javax.ws.rs.BeanParam;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.HttpMethod;
 import javax.ws.rs.Path;
@@ -36,6 +37,7 @@ import javax.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -169,16 +171,22 @@ public class OpenApiDocumentTest extends ResourceTest {
             Set<String> documented = new TreeSet<>();
             op.path("parameters").forEach(p -> documented.add(p.get("in").asText() + " " + p.get("name").asText()));
             Set<String> declared = new TreeSet<>();
-            for (Annotation[] as : r.java.getParameterAnnotations()) {
-                for (Annotation a : as) {
-                    if (a instanceof QueryParam) {
-                        declared.add("query " + ((QueryParam) a).value());
-                    } else if (a instanceof PathParam) {
-                        declared.add("path " + ((PathParam) a).value());
+            Annotation[][] params = r.java.getParameterAnnotations();
+            for (int i = 0; i < params.length; i++) {
+                for (Annotation a : params[i]) {
+                    declared(a, declared);
+                    if (a instanceof BeanParam) { // its fields are the parameters
+                        for (Field f : r.java.getParameterTypes()[i].getDeclaredFields()) {
+                            for (Annotation fa : f.getAnnotations()) {
+                                declared(fa, declared);
+                            }
+                        }
                     }
                 }
             }
             assertEquals(r + ": parameters", declared, documented);
+            op.path("parameters").forEach(p -> assertTrue(r + ": " + p + ": bounds on a non-integer",
+                    !p.path("schema").has("maximum") || p.path("schema").path("type").asText().equals("integer")));
             JsonNode ok = null;
             for (Iterator<String> it = op.get("responses").fieldNames(); it.hasNext(); ) {
                 String status = it.next();
@@ -202,6 +210,14 @@ public class OpenApiDocumentTest extends ResourceTest {
                 }
             }
             assertNotNull(r + ": 401 (HTTP basic auth on both hosts) not documented", shapes.response(op, 401));
+        }
+    }
+
+    private static void declared(Annotation a, Set<String> out) {
+        if (a instanceof QueryParam) {
+            out.add("query " + ((QueryParam) a).value());
+        } else if (a instanceof PathParam) {
+            out.add("path " + ((PathParam) a).value());
         }
     }
 
