@@ -266,7 +266,8 @@ async function loadSharing() {
       cell(tr, a['binding-ipv4-addr']);
       [a['psid-offset'], a['psid-len'], `${a.softwires} of ${a['sharing-ratio']}`, a['ports-allocated'],
         a['ports-free']].forEach(v => cell(tr, v, 'num'));
-      cell(tr, a.lwb4s.join(' '));
+      const l = a.lwb4s;   // all of them in the tooltip
+      cell(tr, l.length <= 2 ? l.join(' ') : `${l.length}: ${l[0]} … ${l[l.length - 1]}`).title = l.join('\n');
     }
     const last = Math.min(sharingTotal, sharingOffset + page.addresses.length);
     $('sharing-page').textContent = sharingTotal === 0 ? 'no addresses'
