@@ -16,6 +16,8 @@ import java.util.Set;
 
 import static org.lwaftr.store.MapNames.*;
 import static org.lwaftr.store.StoreSerializers.SERIALIZER;
+import static org.lwaftr.store.StoreSerializers.decode;
+import static org.lwaftr.store.StoreSerializers.encode;
 
 /**
  * One attempt to commit a validated batch in one transaction. The batch was validated against the
@@ -69,11 +71,11 @@ final class BatchCommit {
     Outcome run(Map<Long, Softwire> originals, Map<Long, Softwire> finals, Set<Ip6Address> brsInUse, long now) {
         TransactionContext tx = storage.transactionContextBuilder().build();
         tx.begin();
-        TransactionalMap<Long, SoftwireRecord> sw = tx.getTransactionalMap(SOFTWIRES, SERIALIZER);
-        TransactionalMap<Integer, AddressRecord> addrs = tx.getTransactionalMap(ADDRESSES, SERIALIZER);
+        TransactionalMap<Long, byte[]> sw = tx.getTransactionalMap(SOFTWIRES, SERIALIZER);
+        TransactionalMap<Integer, byte[]> addrs = tx.getTransactionalMap(ADDRESSES, SERIALIZER);
         TransactionalMap<Integer, Long> owners = tx.getTransactionalMap(COUNTER_OWNERS, SERIALIZER);
         TransactionalMap<String, Long> meta = tx.getTransactionalMap(META, SERIALIZER);
-        TransactionalMap<Long, EndedBinding> history = tx.getTransactionalMap(HISTORY, SERIALIZER);
+        TransactionalMap<Long, byte[]> history = tx.getTransactionalMap(HISTORY, SERIALIZER);
 
         Long prev = meta.get(VERSION);
         long version = (prev == null ? 0 : prev) + 1;
@@ -86,13 +88,13 @@ final class BatchCommit {
         for (Map.Entry<Long, Softwire> e : finals.entrySet()) {
             long key = e.getKey();
             Softwire next = e.getValue();
-            SoftwireRecord cur = sw.get(key);
+            SoftwireRecord cur = decode(sw.get(key));
             Softwire expected = originals.get(key);
             if (cur == null ? expected != null : !cur.holds(expected)) {
                 return stale(tx, "softwire " + key + " changed since validation");
             }
             if (cur != null && (next == null || !next.equals(cur.softwire()))) {
-                history.put(seq++, new EndedBinding(cur, now, version));
+                history.put(seq++, encode(new EndedBinding(cur, now, version)));
             }
             if (next == null) {
                 sw.remove(key);
@@ -116,7 +118,7 @@ final class BatchCommit {
             }
             // A new lwB4 or BR is a new binding (new start time); the same softwire keeps its own.
             long since = cur != null && next.equals(cur.softwire()) ? cur.since() : now;
-            sw.put(key, SoftwireRecord.of(next, counter, since));
+            sw.put(key, encode(SoftwireRecord.of(next, counter, since)));
             PortSetShape oldShape = cur == null ? null : cur.softwire().portSet().shape();
             PortSetShape newShape = next.portSet().shape();
             if (cur == null) {
@@ -221,8 +223,8 @@ final class BatchCommit {
         }
 
         /** @return null, or why the cluster's state contradicts the validated batch */
-        String write(TransactionalMap<Integer, AddressRecord> addrs) {
-            AddressRecord a = addrs.get(ipv4);
+        String write(TransactionalMap<Integer, byte[]> addrs) {
+            AddressRecord a = decode(addrs.get(ipv4));
             int before = a == null ? 0 : a.count();
             int remaining = before - removed;
             if (remaining < 0 || mixedShapes) {
@@ -235,7 +237,7 @@ final class BatchCommit {
             if (after == 0) {
                 addrs.remove(ipv4);
             } else {
-                addrs.put(ipv4, new AddressRecord(remaining > 0 ? a.shape() : addedShape, after));
+                addrs.put(ipv4, encode(new AddressRecord(remaining > 0 ? a.shape() : addedShape, after)));
             }
             return null;
         }

@@ -39,6 +39,7 @@ import java.util.function.LongSupplier;
 
 import static org.lwaftr.store.MapNames.*;
 import static org.lwaftr.store.StoreSerializers.SERIALIZER;
+import static org.lwaftr.store.StoreSerializers.decode;
 
 /**
  * {@link SoftwireStore} on ONOS's StorageService (Atomix consistent maps).
@@ -66,10 +67,10 @@ public class DistributedSoftwireStore implements SoftwireStore {
     @Reference(cardinality = ReferenceCardinality.MANDATORY)
     protected StorageService storageService;
 
-    private ConsistentMap<Long, SoftwireRecord> softwires;
+    private ConsistentMap<Long, byte[]> softwires;
     private ConsistentMap<String, Integer> brIndexMap;
     private ConsistentMap<String, Long> meta;
-    private ConsistentMap<Long, EndedBinding> history;
+    private ConsistentMap<Long, byte[]> history;
 
     private final LocalMirror mirror = new LocalMirror(COUNTER_INDEXES);
     private final BindingHistory localHistory = new BindingHistory();
@@ -79,9 +80,9 @@ public class DistributedSoftwireStore implements SoftwireStore {
     private volatile LongSupplier clock = System::currentTimeMillis;
     private int maxHistory = DEFAULT_MAX_HISTORY;
 
-    private final MapEventListener<Long, SoftwireRecord> softwireListener = this::softwireEvent;
+    private final MapEventListener<Long, byte[]> softwireListener = this::softwireEvent;
     private final MapEventListener<String, Integer> brListener = this::brEvent;
-    private final MapEventListener<Long, EndedBinding> historyListener = this::historyEvent;
+    private final MapEventListener<Long, byte[]> historyListener = this::historyEvent;
 
     @Activate
     protected void activate() {
@@ -98,10 +99,10 @@ public class DistributedSoftwireStore implements SoftwireStore {
         history.addListener(historyListener);
         softwires.addListener(softwireListener);
         brIndexMap.entrySet().forEach(e -> brView.put(Ip6Address.valueOf(e.getKey()), e.getValue().value()));
-        history.entrySet().forEach(e -> localHistory.added(e.getKey(), e.getValue().value()));
+        history.entrySet().forEach(e -> localHistory.added(e.getKey(), decode(e.getValue().value())));
         List<SoftwireDelta> loaded = new ArrayList<>();
-        for (Map.Entry<Long, Versioned<SoftwireRecord>> e : softwires.entrySet()) {
-            loaded.addAll(mirror.onEvent(e.getKey(), e.getValue().value()));
+        for (Map.Entry<Long, Versioned<byte[]>> e : softwires.entrySet()) {
+            loaded.addAll(mirror.onEvent(e.getKey(), decode(e.getValue().value())));
         }
         log.info("Started with {} softwires, binding-table version {}", mirror.table().size(), version());
         notifyListeners(loaded);
@@ -223,8 +224,8 @@ public class DistributedSoftwireStore implements SoftwireStore {
 
     // ---------------------------------------------------------------- events
 
-    private void softwireEvent(MapEvent<Long, SoftwireRecord> e) {
-        SoftwireRecord v = e.type() == MapEvent.Type.REMOVE ? null : Versioned.valueOrNull(e.newValue());
+    private void softwireEvent(MapEvent<Long, byte[]> e) {
+        SoftwireRecord v = e.type() == MapEvent.Type.REMOVE ? null : decode(Versioned.valueOrNull(e.newValue()));
         notifyListeners(mirror.onEvent(e.key(), v));
     }
 
@@ -239,11 +240,11 @@ public class DistributedSoftwireStore implements SoftwireStore {
         listeners.forEach(l -> l.brIndexesChanged(now));
     }
 
-    private void historyEvent(MapEvent<Long, EndedBinding> e) {
+    private void historyEvent(MapEvent<Long, byte[]> e) {
         if (e.type() == MapEvent.Type.REMOVE) {
             localHistory.removed(e.key());
         } else {
-            localHistory.added(e.key(), e.newValue().value());
+            localHistory.added(e.key(), decode(e.newValue().value()));
         }
     }
 
