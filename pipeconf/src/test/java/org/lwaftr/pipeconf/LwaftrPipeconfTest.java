@@ -3,6 +3,10 @@ package org.lwaftr.pipeconf;
 import org.junit.Test;
 import org.lwaftr.pipeconf.gen.LwaftrP4;
 import org.onosproject.net.behaviour.Pipeliner;
+import org.onosproject.net.driver.DefaultDriver;
+import org.onosproject.net.driver.DefaultDriverProvider;
+import org.onosproject.net.driver.DriverAdminServiceAdapter;
+import org.onosproject.net.driver.DriverProvider;
 import org.onosproject.net.pi.PiPipeconfServiceAdapter;
 import org.onosproject.net.pi.model.PiPipeconf;
 import org.onosproject.net.pi.model.PiPipeconfId;
@@ -12,8 +16,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -48,6 +55,7 @@ public class LwaftrPipeconfTest {
         FakePipeconfService service = new FakePipeconfService();
         PipeconfLoader loader = new PipeconfLoader();
         loader.pipeconfService = service;
+        loader.driverAdminService = new FakeDriverAdmin();
         loader.activate();
         assertTrue(service.getPipeconf(LwaftrPipeconf.ID).isPresent());
         // A second activation (bundle reinstalled) replaces the registration instead of failing.
@@ -55,6 +63,54 @@ public class LwaftrPipeconfTest {
         assertEquals(1, service.registrations);
         loader.deactivate();
         assertFalse(service.getPipeconf(LwaftrPipeconf.ID).isPresent());
+    }
+
+    /**
+     * ONOS keeps the driver it merged with a pipeconf (bmv2 + the pipeconf's behaviours) after the
+     * pipeconf is unregistered; a reinstalled bundle's loader must drop it so that devices get the
+     * new bundle's behaviour classes. Other drivers stay.
+     */
+    @Test
+    public void loaderRemovesDriversMergedWithAnEarlierRegistration() {
+        FakeDriverAdmin drivers = new FakeDriverAdmin();
+        DefaultDriverProvider merged = provider("bmv2:" + LwaftrPipeconf.ID.id());
+        DefaultDriverProvider other = provider("bmv2:org.onosproject.pipelines.basic");
+        drivers.registerProvider(merged);
+        drivers.registerProvider(other);
+        PipeconfLoader loader = new PipeconfLoader();
+        loader.pipeconfService = new FakePipeconfService();
+        loader.driverAdminService = drivers;
+        loader.activate();
+        assertEquals(Set.of(other), drivers.getProviders());
+        drivers.registerProvider(merged);
+        loader.deactivate();
+        assertEquals(Set.of(other), drivers.getProviders());
+    }
+
+    private static DefaultDriverProvider provider(String driverName) {
+        DefaultDriverProvider p = new DefaultDriverProvider();
+        p.addDriver(new DefaultDriver(driverName, List.of(), "x", "y", "z", Map.of(), Map.of()));
+        return p;
+    }
+
+    /** Providers as ONOS's DriverManager keeps them. */
+    private static final class FakeDriverAdmin extends DriverAdminServiceAdapter {
+        private final Set<DriverProvider> providers = new HashSet<>();
+
+        @Override
+        public Set<DriverProvider> getProviders() {
+            return Set.copyOf(providers);
+        }
+
+        @Override
+        public void registerProvider(DriverProvider provider) {
+            providers.add(provider);
+        }
+
+        @Override
+        public void unregisterProvider(DriverProvider provider) {
+            providers.remove(provider);
+        }
     }
 
     private static String read(PiPipeconf pipeconf, PiPipeconf.ExtensionType type) throws IOException {
