@@ -175,7 +175,17 @@ public class DeviceProgrammer {
     }
 
     private boolean eligible(DeviceId id) {
-        return deviceService.isAvailable(id) && mastershipService.isLocalMaster(id) && isLwaftrDevice(id);
+        return usable(id) && mastershipService.isLocalMaster(id) && isLwaftrDevice(id);
+    }
+
+    /**
+     * Available and its pipeline confirmed by ONOS's pipeconf watchdog. ONOS may mark a reconnected
+     * switch available while the pipeline it pushes is still being set; bmv2 (PI 0.1.2) can crash on
+     * a write that arrives then. The device is programmed on PIPELINE_READY instead.
+     */
+    private boolean usable(DeviceId id) {
+        return deviceService.isAvailable(id)
+                && watchdogService.getStatus(id) == PiPipeconfWatchdogService.PipelineStatus.READY;
     }
 
     /** Decides, on the lane, whether to program the device; reconciles when it becomes programmed. */
@@ -190,7 +200,7 @@ public class DeviceProgrammer {
                 }
             } else {
                 boolean was = managed.remove(id);
-                if (!deviceService.isAvailable(id) && mastershipService.isLocalMaster(id) && isLwaftrDevice(id)) {
+                if (!usable(id) && mastershipService.isLocalMaster(id) && isLwaftrDevice(id)) {
                     // Away, still ours: its counter history stays (reused indexes zeroed on return).
                     if (was) {
                         nextHops.forget(id);

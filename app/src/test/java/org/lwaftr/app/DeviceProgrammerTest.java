@@ -327,6 +327,24 @@ public class DeviceProgrammerTest {
         assertEquals(all, flows.ops().size());
     }
 
+    /**
+     * ONOS may mark a reconnected switch available while the pipeline it pushes is still being set
+     * (watchdog status UNKNOWN): nothing is written then, everything once the pipeline is READY.
+     */
+    @Test
+    public void nothingWrittenBeforeThePipelineIsReady() {
+        int all = flows.installed(aftr1).size();
+        topo.setAvailable(aftr1, false);
+        flows.clearOps();
+        topo.pipelineUnknown.add(aftr1);
+        topo.setAvailable(aftr1, true);
+        assertTrue("available, pipeline not confirmed: " + flows.ops(), flows.ops().isEmpty());
+        assertTrue(programmer.programmedDevices().isEmpty());
+        topo.pipelineReady(aftr1);
+        assertEquals(all, flows.ops().size());
+        assertEquals(java.util.Set.of(aftr1), programmer.programmedDevices());
+    }
+
     @Test
     public void reconcileRemovesStaleRulesOfThisApp() {
         FlowRuleFactory f = new FlowRuleFactory(TestTopology.APP_ID);

@@ -127,6 +127,9 @@ public final class TestTopology {
         }
     };
 
+    /** Devices whose pipeline the watchdog has not confirmed (all others: READY). */
+    final java.util.Set<DeviceId> pipelineUnknown = new java.util.HashSet<>();
+
     final PiPipeconfWatchdogService watchdog = new PiPipeconfWatchdogService() {
         @Override
         public void triggerProbe(DeviceId deviceId) {
@@ -134,7 +137,7 @@ public final class TestTopology {
 
         @Override
         public PipelineStatus getStatus(DeviceId deviceId) {
-            return PipelineStatus.READY;
+            return pipelineUnknown.contains(deviceId) ? PipelineStatus.UNKNOWN : PipelineStatus.READY;
         }
 
         @Override
@@ -241,6 +244,7 @@ public final class TestTopology {
     }
 
     void pipelineReady(DeviceId id) {
+        pipelineUnknown.remove(id);
         watchdogListeners.process(new PiPipeconfWatchdogEvent(PiPipeconfWatchdogEvent.Type.PIPELINE_READY, id));
     }
 }
