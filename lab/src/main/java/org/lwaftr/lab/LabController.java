@@ -47,8 +47,11 @@ public final class LabController implements AutoCloseable {
     private final LabPacketLoop packets;
     private final LabNextHops nextHops;
     private volatile SlowPath slowPath;
-    /** The targets are copies of one AFTR: one slow path, under this key. */
-    private static final String AFTR = "aftr";
+    /**
+     * The targets are copies of one AFTR: the engine's per-device state (slow path, configuration
+     * entries, learned next hops) is kept under this one key.
+     */
+    static final String AFTR = "aftr";
     /** How often the Kea reservations file is checked against the table. */
     static final long KEA_PERIOD_MILLIS = 1000;
     private final DeviceSlowPaths<String> slowPaths;

@@ -34,8 +34,6 @@ final class LabNextHops implements AutoCloseable {
     private final Consumer<List<OutboundPacket>> send;
     private final BooleanSupplier anyTarget;
     private final BiConsumer<MacAddress, MacAddress> changed;
-    /** The targets are copies of one AFTR: their MACs, under this key. */
-    private static final String AFTR = "aftr";
     /** The MACs the controller took (as the ONOS app keeps them per device). */
     private final NextHopMacs<String> learned = new NextHopMacs<>();
 
@@ -60,13 +58,13 @@ final class LabNextHops implements AutoCloseable {
     private void deliver() {
         MacAddress lwb4 = resolver.lwb4Mac();
         MacAddress inet = resolver.internetMac();
-        if (!learned.update(AFTR, lwb4, inet)) {
+        if (!learned.update(LabController.AFTR, lwb4, inet)) {
             return;
         }
         try {
             changed.accept(lwb4, inet);
         } catch (RuntimeException e) {
-            learned.forget(AFTR); // handed over again at the next tick
+            learned.forget(LabController.AFTR); // handed over again at the next tick
             log.warn("next hops not written yet ({}); retrying", e.toString());
         }
     }
@@ -76,7 +74,7 @@ final class LabNextHops implements AutoCloseable {
      * @return them with the next hops the controller took filled in
      */
     DeviceSettings resolve(DeviceSettings settings) {
-        return learned.resolve(AFTR, settings);
+        return learned.resolve(LabController.AFTR, settings);
     }
 
     /** @return the resolver (for the slow path) */

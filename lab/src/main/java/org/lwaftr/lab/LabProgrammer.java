@@ -53,8 +53,6 @@ final class LabProgrammer {
     private final SoftwireIndexes indexes = new SoftwireIndexes();
     private Map<EntryKey, PiTableEntry> desired = new HashMap<>();
     private final Map<Integer, List<EntryKey>> addressKeys = new HashMap<>();
-    /** The targets are copies of one AFTR: their configuration entries, under this key. */
-    private static final String AFTR = "aftr";
     private final DeviceEntries<String> deviceEntries = new DeviceEntries<>(translator);
     private Map<Ip6Address, Integer> brIndexes;
 
@@ -83,7 +81,7 @@ final class LabProgrammer {
         if (brIndexes == null) {
             return; // nothing translated yet: the first change translates with these settings
         }
-        DeviceEntries.Change c = deviceEntries.update(AFTR, settings, policy, brIndexes);
+        DeviceEntries.Change c = deviceEntries.update(LabController.AFTR, settings, policy, brIndexes);
         List<EntryKey> changed = new ArrayList<>();
         c.removed.forEach(e -> forget(EntryKey.of(e), changed));
         c.put.forEach(e -> changed.add(put(e)));
@@ -204,8 +202,8 @@ final class LabProgrammer {
      * entries of the old plan), so targets delete before they insert.
      */
     private void rebuild(BindingDiff d, EntrySink sink) {
-        DeviceEntries.Change device = deviceEntries.update(AFTR, settings, policy, brIndexes);
-        Map<EntryKey, PiTableEntry> deviceNow = deviceEntries.entries(AFTR);
+        DeviceEntries.Change device = deviceEntries.update(LabController.AFTR, settings, policy, brIndexes);
+        Map<EntryKey, PiTableEntry> deviceNow = deviceEntries.entries(LabController.AFTR);
         int total = deviceNow.size() + table.size() + 2 * table.shapes().size();
         if (2 * desired.size() < total) { // a large load: size the map once
             Map<EntryKey, PiTableEntry> bigger = new HashMap<>(total * 4 / 3 + 16);
