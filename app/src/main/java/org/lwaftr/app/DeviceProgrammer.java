@@ -2,7 +2,7 @@ package org.lwaftr.app;
 
 import org.lwaftr.app.LwaftrAppConfig;
 import org.lwaftr.app.LwaftrDeviceConfig;
-import org.lwaftr.store.SoftwireDelta;
+import org.lwaftr.programming.SoftwireDelta;
 import org.lwaftr.store.SoftwireStore;
 import org.lwaftr.store.SoftwireStoreListener;
 import org.lwaftr.translate.Translator;

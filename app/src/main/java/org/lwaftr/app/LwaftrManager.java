@@ -18,7 +18,7 @@ import org.lwaftr.core.SoftwireKey;
 import org.lwaftr.core.io.BindingSource;
 import org.lwaftr.core.io.ImportedBindings;
 import org.lwaftr.pipeconf.DataPlaneLimits;
-import org.lwaftr.store.SoftwireDelta;
+import org.lwaftr.programming.SoftwireDelta;
 import org.lwaftr.store.SoftwireStore;
 import org.lwaftr.store.SoftwireStoreListener;
 import org.lwaftr.translate.CounterCells;

@@ -1,15 +1,13 @@
 package org.lwaftr.app;
 
-import org.lwaftr.core.Softwire;
-import org.lwaftr.core.SoftwireKey;
 import org.lwaftr.programming.CounterReuse;
 import org.lwaftr.programming.DeviceEntries;
-import org.lwaftr.store.SoftwireDelta;
+import org.lwaftr.programming.SoftwireDelta;
+import org.lwaftr.programming.SoftwireWrites;
 import org.lwaftr.store.SoftwireStore;
 import org.lwaftr.translate.CounterCells;
 import org.lwaftr.translate.SoftwireEntries;
 import org.lwaftr.translate.Translator;
-import org.onlab.packet.Ip6Address;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.flow.FlowEntry;
 import org.onosproject.net.flow.FlowRule;
@@ -22,7 +20,6 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +45,8 @@ final class RuleWriter {
 
     /** Per device, the config entries last written (port_side, next_hop, BR, aftr_ipv4/config, filters). */
     private final DeviceEntries<DeviceId> configInstalled;
-    /** Softwires whose BR index has not reached this instance yet (its map event comes separately). */
-    private final Map<SoftwireKey, SoftwireDelta> awaitingBr = new LinkedHashMap<>();
+    /** Softwire changes → entry writes (holds the softwires whose BR index has not arrived yet). */
+    private final SoftwireWrites softwireWrites;
 
     RuleWriter(FlowRuleService flows, FlowRuleFactory factory, Translator translator, SoftwireStore store,
                ConfigReader config, int chunkSize, CounterWriter counterWriter, LearnedNextHops nextHops) {
@@ -62,11 +59,12 @@ final class RuleWriter {
         this.config = config;
         this.chunkSize = chunkSize;
         this.configInstalled = new DeviceEntries<>(translator);
+        this.softwireWrites = new SoftwireWrites(translator);
     }
 
     /** @return number of softwires waiting for their BR index */
     int awaitingBr() {
-        return awaitingBr.size();
+        return softwireWrites.awaitingBr();
     }
 
     // ---------------------------------------------------------------- incremental
@@ -79,20 +77,10 @@ final class RuleWriter {
      * @return rule operations submitted
      */
     int applyDeltas(Collection<DeviceId> devices, List<SoftwireDelta> deltas) {
-        // In the changes' order: merged batches may add and then remove one softwire (or address).
-        List<PiTableEntry> writes = new ArrayList<>();
-        List<Boolean> isAdd = new ArrayList<>();
+        List<SoftwireWrites.Write> writes = softwireWrites.of(deltas, store.brIndexes());
         List<Integer> freed = new ArrayList<>();
         List<Integer> taken = new ArrayList<>();
-        Map<Ip6Address, Integer> brs = store.brIndexes();
         for (SoftwireDelta d : deltas) {
-            int ipv4 = d.key().ipv4Int();
-            if (d.addressUnbound()) {
-                queue(writes, isAdd, translator.address(ipv4, d.oldShape()), false);
-            }
-            if (d.addressBoundOrReshaped()) {
-                queue(writes, isAdd, translator.address(ipv4, d.newShape()), true);
-            }
             if (d.oldCounter() != d.newCounter()) {
                 if (d.oldCounter() >= 0) {
                     freed.add(d.oldCounter());
@@ -101,30 +89,19 @@ final class RuleWriter {
                     taken.add(d.newCounter());
                 }
             }
-            Softwire next = d.newSoftwire();
-            if (next == null) {
-                awaitingBr.remove(d.key());
-                Softwire old = d.oldSoftwire();
-                queue(writes, isAdd, List.of(translator.binding(old, brs.getOrDefault(old.br(), 0), d.oldCounter())),
-                        false);
-            } else {
-                Integer br = brs.get(next.br());
-                if (br == null) {
-                    awaitingBr.put(d.key(), d);
-                } else {
-                    awaitingBr.remove(d.key());
-                    queue(writes, isAdd, List.of(translator.binding(next, br, d.newCounter())), true);
-                }
-            }
         }
         // Devices away (tracked, not programmed now) zero theirs when reconciled.
         counterReuse.change(devices, freed, taken).forEach(this::zeroReusedCounters);
-        // In order: for one rule the later write wins (remove + add = modify, add + remove = none).
+        return submit(devices, writes);
+    }
+
+    /** In order: for one rule the later write wins (remove + add = modify, add + remove = none). */
+    private int submit(Collection<DeviceId> devices, List<SoftwireWrites.Write> writes) {
         RuleBatch batch = new RuleBatch();
         for (DeviceId dev : devices) {
-            for (int i = 0; i < writes.size(); i++) {
-                FlowRule r = factory.rule(dev, writes.get(i));
-                if (isAdd.get(i)) {
+            for (SoftwireWrites.Write w : writes) {
+                FlowRule r = factory.rule(dev, w.entry);
+                if (w.put) {
                     batch.add(r);
                 } else {
                     batch.remove(r);
@@ -132,12 +109,6 @@ final class RuleWriter {
             }
         }
         return batch.submit(flows, chunkSize);
-    }
-
-    private static void queue(List<PiTableEntry> writes, List<Boolean> isAdd, List<PiTableEntry> entries,
-                              boolean add) {
-        writes.addAll(entries);
-        entries.forEach(e -> isAdd.add(add));
     }
 
     /**
@@ -160,18 +131,7 @@ final class RuleWriter {
      * @return rule operations submitted
      */
     int resolveAwaitingBr(Collection<DeviceId> devices) {
-        Map<Ip6Address, Integer> brs = store.brIndexes();
-        RuleBatch batch = new RuleBatch();
-        for (Iterator<SoftwireDelta> it = awaitingBr.values().iterator(); it.hasNext();) {
-            SoftwireDelta d = it.next();
-            Integer br = brs.get(d.newSoftwire().br());
-            if (br != null) {
-                PiTableEntry e = translator.binding(d.newSoftwire(), br, d.newCounter());
-                devices.forEach(dev -> batch.add(factory.rule(dev, e)));
-                it.remove();
-            }
-        }
-        return batch.submit(flows, chunkSize);
+        return submit(devices, softwireWrites.resolveAwaitingBr(store.brIndexes()));
     }
 
     // ---------------------------------------------------------------- device config

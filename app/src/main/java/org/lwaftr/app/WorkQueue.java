@@ -1,6 +1,6 @@
 package org.lwaftr.app;
 
-import org.lwaftr.store.SoftwireDelta;
+import org.lwaftr.programming.SoftwireDelta;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

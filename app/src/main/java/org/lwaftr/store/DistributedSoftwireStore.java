@@ -1,6 +1,5 @@
 package org.lwaftr.store;
 
-import org.lwaftr.pipeconf.DataPlaneLimits;
 import org.lwaftr.api.BindingRecord;
 import org.lwaftr.core.BindingChange;
 import org.lwaftr.core.BindingDiff;
@@ -9,6 +8,8 @@ import org.lwaftr.core.InvalidBindingException;
 import org.lwaftr.core.PortSet;
 import org.lwaftr.core.Softwire;
 import org.lwaftr.core.SoftwireKey;
+import org.lwaftr.pipeconf.DataPlaneLimits;
+import org.lwaftr.programming.SoftwireDelta;
 import org.onlab.packet.Ip6Address;
 import org.onosproject.store.service.ConsistentMap;
 import org.onosproject.store.service.MapEvent;

@@ -1,13 +1,14 @@
 package org.lwaftr.store;
 
-import org.lwaftr.pipeconf.DataPlaneLimits;
 import org.lwaftr.core.BindingChange;
 import org.lwaftr.core.BindingTable;
 import org.lwaftr.core.InvalidBindingException;
 import org.lwaftr.core.PortSetShape;
 import org.lwaftr.core.Softwire;
 import org.lwaftr.core.SoftwireKey;
+import org.lwaftr.pipeconf.DataPlaneLimits;
 import org.lwaftr.programming.IndexAllocator;
+import org.lwaftr.programming.SoftwireDelta;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,5 +1,6 @@
 package org.lwaftr.store;
 
+import org.lwaftr.programming.SoftwireDelta;
 import org.onlab.packet.Ip6Address;
 
 import java.util.List;

@@ -10,6 +10,7 @@ import org.lwaftr.core.PortSet;
 import org.lwaftr.core.PortSetShape;
 import org.lwaftr.core.Softwire;
 import org.lwaftr.pipeconf.DataPlaneLimits;
+import org.lwaftr.programming.SoftwireDelta;
 import org.onlab.packet.Ip4Address;
 import org.onlab.packet.Ip6Address;
 

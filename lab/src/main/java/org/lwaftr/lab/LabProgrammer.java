@@ -5,13 +5,15 @@ import org.lwaftr.config.LwaftrPolicy;
 import org.lwaftr.core.BindingChange;
 import org.lwaftr.core.BindingDiff;
 import org.lwaftr.core.BindingTable;
-import org.lwaftr.core.PortSetShape;
 import org.lwaftr.core.Softwire;
 import org.lwaftr.core.SoftwireKey;
 import org.lwaftr.pipeconf.DataPlaneLimits;
 import org.lwaftr.programming.DeviceEntries;
 import org.lwaftr.programming.EntryKey;
+import org.lwaftr.programming.SoftwireDelta;
 import org.lwaftr.programming.SoftwireIndexes;
+import org.lwaftr.programming.SoftwireWrites;
+import org.lwaftr.programming.TableDeltas;
 import org.lwaftr.translate.SoftwireEntries;
 import org.lwaftr.translate.Translator;
 import org.onlab.packet.Ip6Address;
@@ -30,13 +32,13 @@ import java.util.Set;
 import static org.lwaftr.translate.P4Names.TABLE_BINDING;
 
 /**
- * The entries every target must hold, computed with the app's {@link Translator} from the core
- * {@link BindingTable}. Changes to the table are atomic (the core validates a whole batch before
- * any entry is computed). Each change hands a sink, in order, the keys whose entries may differ
- * (their entries are already in {@link #desired} then), so targets compare only those: a small
- * change gives the entries of the softwires and addresses it touches, in one call; a large one or
- * a new BR plan re-translates every entry, streamed in chunks (deleted keys first) so that targets
- * can write one chunk while the next is translated. Runs on the controller's lane only.
+ * The entries every target must hold, computed with the engine from the core {@link BindingTable}.
+ * Changes to the table are atomic (the core validates a whole batch before any entry is computed).
+ * A small change is told per softwire ({@link TableDeltas}) and written as the ONOS app writes it
+ * ({@link SoftwireWrites}); each change hands a sink, in order, the keys whose entries may differ
+ * (their entries are already in {@link #desired} then), so targets compare only those. A large one
+ * or a new BR plan re-translates every entry, streamed in chunks (deleted keys first) so that
+ * targets can write one chunk while the next is translated. Runs on the controller's lane only.
  */
 final class LabProgrammer {
     /**
@@ -52,7 +54,7 @@ final class LabProgrammer {
     private final BindingTable table;
     private final SoftwireIndexes indexes = new SoftwireIndexes();
     private Map<EntryKey, PiTableEntry> desired = new HashMap<>();
-    private final Map<Integer, List<EntryKey>> addressKeys = new HashMap<>();
+    private final SoftwireWrites softwireWrites = new SoftwireWrites(translator);
     private final DeviceEntries<String> deviceEntries = new DeviceEntries<>(translator);
     private Map<Ip6Address, Integer> brIndexes;
 
@@ -114,7 +116,13 @@ final class LabProgrammer {
      *                                                 the sink not called
      */
     BindingDiff apply(List<BindingChange> changes, EntrySink sink) {
-        return update(table.apply(changes), sink);
+        if (changes.size() > table.size() / 4) { // a large change is cheaper whole: no per-softwire account
+            BindingDiff d = table.apply(changes);
+            indexes.update(table, d);
+            return update(d, null, sink);
+        }
+        TableDeltas.Applied a = TableDeltas.apply(table, indexes, changes);
+        return update(a.diff, a.deltas, sink);
     }
 
     /**
@@ -127,58 +135,32 @@ final class LabProgrammer {
 
     /** Like {@link #replaceAll(Collection)}; {@code sink} gets the keys whose entries may have changed. */
     BindingDiff replaceAll(Collection<Softwire> target, EntrySink sink) {
-        return update(table.replaceAll(target), sink);
+        return apply(table.changesTo(target), sink);
     }
 
-    private BindingDiff update(BindingDiff d, EntrySink sink) {
-        indexes.update(table, d);
+    /** @param deltas the change per softwire, or null for a change to translate whole */
+    private BindingDiff update(BindingDiff d, List<SoftwireDelta> deltas, EntrySink sink) {
         SoftwireIndexes.CounterChanges counters = indexes.takeCounterChanges();
         if (!counters.isEmpty()) {
             sink.counterIndexesChanged(counters.freed, counters.taken);
         }
         Map<Ip6Address, Integer> brs = indexes.brIndexes();
-        // A new BR plan changes device entries and every binding; a large change is cheaper whole.
-        if (!brs.equals(brIndexes) || d.size() > table.size() / 4) {
+        // A new BR plan changes device entries and every binding.
+        if (!brs.equals(brIndexes) || deltas == null) {
             brIndexes = brs;
             rebuild(d, sink);
             return d;
         }
         Set<EntryKey> changed = new HashSet<>();
-        Set<Integer> addresses = new HashSet<>();
-        for (Softwire s : d.removed()) {
-            forget(bindingKey(s), changed);
-            addresses.add(s.ipv4Int());
-        }
-        d.replacedOld().forEach(s -> addresses.add(s.ipv4Int()));
-        d.added().forEach(s -> addresses.add(putBinding(s, changed)));
-        d.replacedNew().forEach(s -> addresses.add(putBinding(s, changed)));
-        for (int ipv4 : addresses) {
-            List<EntryKey> old = addressKeys.remove(ipv4);
-            if (old != null) {
-                old.forEach(k -> forget(k, changed));
-            }
-            PortSetShape shape = table.shape(ipv4);
-            if (shape != null) {
-                putAddress(ipv4, shape, changed);
+        for (SoftwireWrites.Write w : softwireWrites.of(deltas, brIndexes)) {
+            if (w.put) {
+                changed.add(put(w.entry));
+            } else {
+                forget(EntryKey.of(w.entry), changed);
             }
         }
         sink.changed(changed);
         return d;
-    }
-
-    private int putBinding(Softwire s, Collection<EntryKey> changed) {
-        changed.add(put(translator.binding(s, brIndexes.get(s.br()), indexes.counter(s.key()))));
-        return s.ipv4Int();
-    }
-
-    private void putAddress(int ipv4, PortSetShape shape, Collection<EntryKey> changed) {
-        List<PiTableEntry> entries = translator.address(ipv4, shape);
-        EntryKey[] keys = new EntryKey[entries.size()];
-        for (int i = 0; i < keys.length; i++) {
-            keys[i] = put(entries.get(i));
-            changed.add(keys[i]);
-        }
-        addressKeys.put(ipv4, List.of(keys));
     }
 
     private EntryKey put(PiTableEntry e) {
@@ -198,8 +180,9 @@ final class LabProgrammer {
 
     /**
      * Every entry again (device entries, then {@link SoftwireEntries}, as the app's reconcile),
-     * handed to the sink in chunks as they are translated; first the keys that are gone (removed softwires, unbound addresses, device
-     * entries of the old plan), so targets delete before they insert.
+     * handed to the sink in chunks as they are translated; first the keys that are gone (removed
+     * softwires, unbound addresses, device entries of the old plan), so targets delete before they
+     * insert.
      */
     private void rebuild(BindingDiff d, EntrySink sink) {
         DeviceEntries.Change device = deviceEntries.update(LabController.AFTR, settings, policy, brIndexes);
@@ -217,9 +200,8 @@ final class LabProgrammer {
             if (table.get(s.key()) == null) { // removed and added again (new port set): a put below
                 forget(bindingKey(s), gone);
             }
-            List<EntryKey> old = table.shape(s.ipv4Int()) == null ? addressKeys.remove(s.ipv4Int()) : null;
-            if (old != null) {
-                old.forEach(k -> forget(k, gone));
+            if (table.shape(s.ipv4Int()) == null) { // address entries' keys do not depend on the shape
+                translator.address(s.ipv4Int(), s.portSet().shape()).forEach(e -> forget(EntryKey.of(e), gone));
             }
         }
         sink.changed(gone);
@@ -228,28 +210,23 @@ final class LabProgrammer {
         for (PiTableEntry e : deviceNow.values()) {
             chunk.add(put(e));
         }
+        int[] puts = {deviceNow.size()};
         SoftwireEntries.forEach(translator, table, brIndexes, indexes::counter, e -> {
             chunk.add(put(e));
+            puts[0]++;
             if (chunk.size() == CHUNK) {
                 sink.changed(chunk);
                 chunk.clear();
             }
         });
         sink.changed(chunk);
-        // Which keys each address's entries have, to replace or remove them on later changes.
-        int addressEntries = 0;
-        for (Map.Entry<Integer, PortSetShape> a : table.shapes().entrySet()) {
-            List<EntryKey> keys = new ArrayList<>(2);
-            translator.address(a.getKey(), a.getValue()).forEach(e -> keys.add(EntryKey.of(e)));
-            addressKeys.put(a.getKey(), keys);
-            addressEntries += keys.size();
-        }
         // Every key put above is in desired: anything more is an entry of the old table that the
         // diff did not account for. Not expected; removed (and deleted) rather than left stale.
-        if (desired.size() != deviceNow.size() + table.size() + addressEntries) {
+        if (desired.size() != puts[0]) {
             Set<EntryKey> live = new HashSet<>(deviceNow.keySet());
             table.softwires().forEach(s -> live.add(bindingKey(s)));
-            addressKeys.values().forEach(live::addAll);
+            table.shapes().forEach((ipv4, shape) ->
+                    translator.address(ipv4, shape).forEach(e -> live.add(EntryKey.of(e))));
             List<EntryKey> stale = new ArrayList<>();
             new ArrayList<>(desired.keySet()).stream().filter(k -> !live.contains(k)).forEach(k -> forget(k, stale));
             sink.changed(stale);

@@ -1,14 +1,15 @@
-package org.lwaftr.store;
+package org.lwaftr.programming;
 
 import org.lwaftr.core.PortSetShape;
 import org.lwaftr.core.Softwire;
 import org.lwaftr.core.SoftwireKey;
 
 /**
- * One softwire's change as the local mirror applied it: before and after (null when absent), with
- * counter indexes, and the shape of its IPv4 address before and after — so the device programmer
+ * One softwire's change as a binding table applied it: before and after (null when absent), with
+ * counter indexes, and the shape of its IPv4 address before and after — so {@link SoftwireWrites}
  * writes the address's psid_shape/bound_ipv4 entries exactly when the address becomes bound, unbound
- * or reshaped (reference counting done once, here).
+ * or reshaped. Made by the ONOS store's mirror (one per map event) and by {@link TableDeltas} (one
+ * per softwire of a standalone batch).
  */
 public final class SoftwireDelta {
     private final SoftwireKey key;
@@ -19,7 +20,16 @@ public final class SoftwireDelta {
     private final PortSetShape oldShape;
     private final PortSetShape newShape;
 
-    SoftwireDelta(SoftwireKey key, Softwire oldSoftwire, int oldCounter, Softwire newSoftwire, int newCounter,
+    /**
+     * @param key         the softwire's key
+     * @param oldSoftwire before, or null
+     * @param oldCounter  its counter index before, or -1
+     * @param newSoftwire after, or null
+     * @param newCounter  its counter index after, or -1
+     * @param oldShape    the shape of the key's IPv4 address before (null: unbound)
+     * @param newShape    the shape after (null: unbound)
+     */
+    public SoftwireDelta(SoftwireKey key, Softwire oldSoftwire, int oldCounter, Softwire newSoftwire, int newCounter,
                   PortSetShape oldShape, PortSetShape newShape) {
         this.key = key;
         this.oldSoftwire = oldSoftwire;
