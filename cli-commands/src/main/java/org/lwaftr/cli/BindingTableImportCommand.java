@@ -7,6 +7,7 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.FileCompleter;
 import org.lwaftr.api.LwaftrService;
+import org.lwaftr.codec.CliText;
 import org.lwaftr.core.BindingChange;
 import org.lwaftr.core.BindingDiff;
 import org.lwaftr.core.BindingTable;

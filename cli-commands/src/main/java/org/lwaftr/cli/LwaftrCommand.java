@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.lwaftr.api.LwaftrService;
 import org.lwaftr.codec.ChangeBatchCodec;
+import org.lwaftr.codec.CliText;
 import org.lwaftr.codec.InvalidInputException;
 import org.lwaftr.core.BindingChange;
 import org.lwaftr.core.BindingDiff;

@@ -4,6 +4,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.lwaftr.codec.CliText;
 import org.lwaftr.codec.SoftwireQuery;
 
 /**

@@ -5,6 +5,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.lwaftr.api.SoftwireStats;
+import org.lwaftr.codec.CliText;
 import org.lwaftr.codec.Inputs;
 import org.lwaftr.codec.StatsCodec;
 import org.lwaftr.codec.StatsSummary;

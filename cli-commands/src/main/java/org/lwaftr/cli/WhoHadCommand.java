@@ -6,6 +6,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.lwaftr.api.BindingRecord;
 import org.lwaftr.api.LwaftrService;
+import org.lwaftr.codec.CliText;
 import org.lwaftr.codec.Inputs;
 import org.lwaftr.codec.SoftwireCodec;
 import org.onlab.packet.Ip4Address;

@@ -1,5 +1,8 @@
 package org.lwaftr.lab;
 
+import org.lwaftr.api.SoftwireStats;
+import org.lwaftr.codec.CliText;
+import org.lwaftr.codec.StatsSummary;
 import org.lwaftr.config.DeviceSettings;
 import org.lwaftr.core.BindingChange;
 import org.lwaftr.core.BindingDiff;
@@ -39,6 +42,7 @@ public final class LabController implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LabController.class);
 
     private final LabConfig config;
+    private StandaloneLwaftrService service;
     private final LabProgrammer programmer;
     private final LabLane lane = new LabLane();
     private final List<LabTarget> targets = new ArrayList<>();
@@ -279,20 +283,50 @@ public final class LabController implements AutoCloseable {
         return out;
     }
 
-    /** @return the statistics report: per target, softwires with traffic, punts/drops by reason; slow path */
+    /**
+     * @return the statistics report: each target's state, then the counters as the CLI's
+     *         {@code lwaftr-stats} prints them (punts, drops, filters per target; next hops; the slow
+     *         path), then the softwires with traffic (summed over the targets, as REST gives them)
+     */
     public String report() {
-        var counters = onLane(programmer::counterIndexes);
-        StringBuilder b = new StringBuilder();
-        for (LabTarget t : targets) {
-            b.append(LabStats.report(t, programmer.table(), counters));
+        List<String> lines = new ArrayList<>();
+        targets.forEach(t -> lines.add(LabStats.status(t)));
+        try {
+            lines.addAll(CliText.summary(StatsSummary.read(service())));
+            lines.addAll(CliText.traffic(softwireTraffic()));
+        } catch (RuntimeException e) { // a target went away while it was read
+            lines.add("(counters not readable: " + e.getMessage() + ")");
         }
-        b.append("slow path:");
-        slowPathCounters().forEach((k, v) -> {
-            if (v != 0) {
-                b.append(' ').append(k).append('=').append(v);
+        return String.join("\n", lines) + "\n";
+    }
+
+    /** @return the softwires with traffic on some target, in key order */
+    private List<SoftwireStats> softwireTraffic() {
+        var counters = onLane(programmer::counterIndexes);
+        Map<Softwire, long[]> sum = new TreeMap<>((a, b) -> a.key().compareTo(b.key()));
+        for (LabTarget t : targets) {
+            if (t.isReady()) {
+                LabStats.softwires(t.device(), programmer.table(), counters).forEach((s, v) -> {
+                    long[] acc = sum.computeIfAbsent(s, k -> new long[4]);
+                    acc[0] += v[0].packets();
+                    acc[1] += v[0].bytes();
+                    acc[2] += v[1].packets();
+                    acc[3] += v[1].bytes();
+                });
             }
-        });
-        return b.append('\n').toString();
+        }
+        List<SoftwireStats> out = new ArrayList<>();
+        sum.forEach((s, v) -> out.add(new SoftwireStats(s, counters.getOrDefault(s.key().packed(), -1),
+                new CounterValue(v[0], v[1]), new CounterValue(v[2], v[3]))));
+        return out;
+    }
+
+    /** @return the operators' service over this controller (REST, the web UI, the report), made once */
+    public synchronized StandaloneLwaftrService service() {
+        if (service == null) {
+            service = new StandaloneLwaftrService(this, config, System::currentTimeMillis);
+        }
+        return service;
     }
 
     private <T> T onLane(Callable<T> task) {
@@ -352,7 +386,7 @@ public final class LabController implements AutoCloseable {
             TargetSpec where = TargetSpec.parse(a.rest(), 0);
             try {
                 rest = RestServer.start(where.host(), where.port(),
-                        new StandaloneLwaftrService(c, cfg, System::currentTimeMillis), restUsers);
+                        c.service(), restUsers);
             } catch (IllegalStateException e) {
                 System.err.println("error: --rest " + a.rest() + ": " + e.getMessage());
                 c.close();

@@ -1,7 +1,7 @@
 package org.lwaftr.lab;
 
-import org.lwaftr.core.CounterValue;
 import org.lwaftr.core.BindingTable;
+import org.lwaftr.core.CounterValue;
 import org.lwaftr.core.Softwire;
 import org.lwaftr.lab.p4rt.PiDecoder;
 import org.lwaftr.lab.p4rt.PiDevice;
@@ -79,35 +79,9 @@ final class LabStats {
         return new TreeMap<>(FilterEntries.byFilter(device.readCounter(COUNTER_FILTER_STATS)));
     }
 
-    /**
-     * @return a report of one target: softwires with traffic, punts and drops by reason
-     */
-    static String report(LabTarget t, BindingTable table, Map<Long, Integer> counters) {
-        StringBuilder b = new StringBuilder();
-        b.append("target ").append(t.spec()).append(t.isReady() ? ": up" : ": down")
-                .append(", converged ").append(t.convergences()).append("x, ")
-                .append(t.written()).append(" updates written\n");
-        if (!t.isReady()) {
-            return b.toString();
-        }
-        try {
-            softwires(t.device(), table, counters).forEach((s, v) -> b.append("  softwire ").append(s.key())
-                    .append(": downstream ").append(v[0].packets()).append(" pkts ").append(v[0].bytes())
-                    .append(" B, upstream ").append(v[1].packets()).append(" pkts ").append(v[1].bytes())
-                    .append(" B\n"));
-            punts(t.device()).forEach((r, v) -> line(b, "punt", r, v));
-            drops(t.device()).forEach((r, v) -> line(b, "drop", r, v));
-            filters(t.device()).forEach((r, v) -> line(b, "filter", r, v));
-        } catch (RuntimeException e) {
-            b.append("  (counters not readable: ").append(e.getMessage()).append(")\n");
-        }
-        return b.toString();
-    }
-
-    private static void line(StringBuilder b, String kind, String reason, CounterValue v) {
-        if (v.packets() > 0) {
-            b.append("  ").append(kind).append(' ').append(reason).append(": ").append(v.packets())
-                    .append(" pkts ").append(v.bytes()).append(" B\n");
-        }
+    /** @return one target's state: up or down, convergences, updates written */
+    static String status(LabTarget t) {
+        return "target " + t.spec() + (t.isReady() ? ": up" : ": down") + ", converged " + t.convergences()
+                + "x, " + t.written() + " updates written";
     }
 }

@@ -189,6 +189,11 @@ public final class StandaloneLwaftrService extends TableBackedService {
     }
 
     @Override
+    public Map<String, CounterValue> filterCounters(DeviceId device) {
+        return target(device).filter(LabTarget::isReady).map(t -> LabStats.filters(t.device())).orElse(Map.of());
+    }
+
+    @Override
     public Map<String, Long> slowPathCounters() {
         return controller.slowPathCounters();
     }

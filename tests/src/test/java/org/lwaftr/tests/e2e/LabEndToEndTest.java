@@ -7,6 +7,7 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TestRule;
 import org.lwaftr.config.IcmpPolicy;
+import org.lwaftr.codec.SoftwireText;
 import org.lwaftr.core.BindingChange;
 import org.lwaftr.core.Softwire;
 import org.lwaftr.lab.LabConfig;
@@ -28,6 +29,7 @@ import org.onlab.packet.UDP;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -131,7 +133,11 @@ public class LabEndToEndTest {
         expectTunnel(io.expectFrame(LWB4_PORT, WAIT), s);
         io.send(INET_PORT, fromInternet(echo(HOST, SHARED, port(s), false)));
         expectTunnel(io.expectFrame(LWB4_PORT, WAIT), s);
-        assertTrue(lab.report(), lab.report().contains("softwire"));
+        // 3 packets each way, counted for this softwire only (CliText's lines, as lwaftr-stats)
+        String report = lab.report();
+        assertTrue(report, report.contains("softwires with traffic: 1\n" + SoftwireText.line(s) + " counter-index="));
+        assertTrue(report, Pattern.compile("(?m)^  downstream \\(to lwB4\\): +3 pkts / ").matcher(report).find());
+        assertTrue(report, Pattern.compile("(?m)^  upstream \\(from lwB4\\): +3 pkts / ").matcher(report).find());
     }
 
     @Test

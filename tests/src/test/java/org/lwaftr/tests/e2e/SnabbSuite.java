@@ -23,9 +23,12 @@ import java.util.regex.Pattern;
 final class SnabbSuite {
     private static final long QUIET = 400;
     private static final long COUNTERS_WAIT = 5000;
-    private static final Pattern SOFTWIRE = Pattern.compile(
-            "^\\s+softwire (.+?): downstream (\\d+) pkts \\d+ B, upstream (\\d+) pkts \\d+ B$");
-    private static final Pattern REASON = Pattern.compile("^\\s+(punt|drop) (\\S+): (\\d+) pkts \\d+ B$");
+    // The report's lines (CliText, as the CLI's lwaftr-stats prints them).
+    private static final Pattern SOFTWIRE = Pattern.compile("^ipv4=(\\S+) psid=(\\d+) .* counter-index=-?\\d+$");
+    private static final Pattern DIRECTION = Pattern.compile("^\\s+(downstream|upstream) \\(.*\\):\\s+(\\d+) pkts / \\d+ B$");
+    private static final Pattern REASON = Pattern.compile("^\\s+(punt|drop) (\\S+) +(\\d+) pkts / \\d+ B$");
+    private static final Pattern SLOW_PATH = Pattern.compile("^\\s+(\\S+) +(\\d+)$");
+    private static final String TRAFFIC = "softwires with traffic: ";
 
     /** One case. */
     static final class Row {
@@ -119,27 +122,51 @@ final class SnabbSuite {
     static Map<String, Long> counters(LabProcess lab) throws InterruptedException {
         int from = lab.output().length();
         lab.command("stats");
-        String last = lab.awaitOutput("slow path:", COUNTERS_WAIT);
-        String out = lab.output();
-        String report = out.substring(from, out.indexOf(last, from) + last.length());
+        // The report ends with the softwires with traffic: a header with their number, 3 lines each.
+        String header = lab.awaitOutput(TRAFFIC, COUNTERS_WAIT);
+        int lines = 1 + 3 * Integer.parseInt(header.substring(header.indexOf(TRAFFIC) + TRAFFIC.length()).trim());
+        int start = lab.output().indexOf(header, from);
+        long deadline = System.currentTimeMillis() + COUNTERS_WAIT;
+        int end;
+        while ((end = endOfLines(lab.output(), start, lines)) < 0) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("incomplete stats report:\n" + lab.output().substring(from));
+            }
+            Thread.sleep(20);
+        }
         Map<String, Long> c = new TreeMap<>();
-        for (String line : report.split("\n")) {
+        String softwire = null;
+        boolean slowPath = false;
+        for (String line : lab.output().substring(from, end).split("\n")) {
             Matcher s = SOFTWIRE.matcher(line);
+            Matcher d = DIRECTION.matcher(line);
             Matcher r = REASON.matcher(line);
-            if (s.matches()) {
-                c.put("softwire " + s.group(1) + " downstream", Long.parseLong(s.group(2)));
-                c.put("softwire " + s.group(1) + " upstream", Long.parseLong(s.group(3)));
+            Matcher p = SLOW_PATH.matcher(line);
+            if (line.equals("slow path") || line.startsWith(TRAFFIC)) {
+                slowPath = line.equals("slow path");
+            } else if (s.matches()) {
+                softwire = "softwire " + s.group(1) + "/psid " + s.group(2);
+            } else if (d.matches() && softwire != null) {
+                c.put(softwire + " " + d.group(1), Long.parseLong(d.group(2)));
             } else if (r.matches()) {
                 c.put(r.group(1) + " " + r.group(2), Long.parseLong(r.group(3)));
-            } else if (line.startsWith("slow path:")) {
-                for (String kv : line.substring("slow path:".length()).trim().split(" ")) {
-                    int eq = kv.indexOf('=');
-                    if (eq > 0) {
-                        c.put("slow-path " + kv.substring(0, eq), Long.parseLong(kv.substring(eq + 1)));
-                    }
-                }
+            } else if (slowPath && p.matches()) {
+                c.put("slow-path " + p.group(1), Long.parseLong(p.group(2)));
             }
         }
         return c;
+    }
+
+    /** @return the index after the {@code n}th newline from {@code start}, or -1 if not there yet */
+    private static int endOfLines(String out, int start, int n) {
+        int at = start;
+        for (int i = 0; i < n; i++) {
+            at = out.indexOf('\n', at);
+            if (at < 0) {
+                return -1;
+            }
+            at++;
+        }
+        return at;
     }
 }

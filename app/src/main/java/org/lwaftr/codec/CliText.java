@@ -1,21 +1,23 @@
-package org.lwaftr.cli;
+package org.lwaftr.codec;
 
 import org.lwaftr.api.BindingRecord;
-import org.lwaftr.core.CounterValue;
 import org.lwaftr.api.SoftwireStats;
 import org.lwaftr.codec.SoftwireQuery;
 import org.lwaftr.codec.SoftwireText;
 import org.lwaftr.codec.StatsSummary;
 import org.lwaftr.core.BindingDiff;
+import org.lwaftr.core.CounterValue;
 import org.lwaftr.core.Softwire;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What the commands print, as lines (plain code, tested without a shell).
+ * What the commands print, as lines (plain code, tested without a shell): the Karaf commands and
+ * the standalone controller's {@code stats} report print the same text.
  */
 public final class CliText {
 
@@ -72,6 +74,17 @@ public final class CliText {
         return List.of(SoftwireText.line(s.softwire()) + " counter-index=" + s.counterIndex(),
                 "  downstream (to lwB4):    " + SoftwireText.counter(s.downstream()),
                 "  upstream (from lwB4):    " + SoftwireText.counter(s.upstream()));
+    }
+
+    /**
+     * @param withTraffic softwires and their traffic
+     * @return a header with their number, then {@link #stats} of each
+     */
+    public static List<String> traffic(Collection<SoftwireStats> withTraffic) {
+        List<String> out = new ArrayList<>();
+        out.add("softwires with traffic: " + withTraffic.size());
+        withTraffic.forEach(s -> out.addAll(stats(s)));
+        return out;
     }
 
     /**

@@ -1,12 +1,12 @@
-package org.lwaftr.cli;
+package org.lwaftr.codec;
 
 import org.junit.Test;
 import org.lwaftr.api.BindingRecord;
-import org.lwaftr.core.CounterValue;
 import org.lwaftr.api.FakeLwaftrService;
 import org.lwaftr.api.Samples;
 import org.lwaftr.codec.SoftwireQuery;
 import org.lwaftr.codec.StatsSummary;
+import org.lwaftr.core.CounterValue;
 import org.lwaftr.core.SoftwireKey;
 import org.onlab.packet.Ip4Address;
 import org.onosproject.net.DeviceId;
@@ -43,6 +43,16 @@ public class CliTextTest {
         List<String> lines = CliText.stats(service.stats(k).get());
         assertTrue(lines.get(1), lines.get(1).endsWith("1 pkts / 100 B"));
         assertTrue(lines.get(2), lines.get(2).endsWith("2 pkts / 200 B"));
+    }
+
+    @Test
+    public void trafficCountsItsSoftwiresThenShowsEach() {
+        SoftwireKey k = new SoftwireKey(Ip4Address.valueOf("192.0.2.1").toInt(), 1);
+        service.traffic.put(k, new CounterValue[] {new CounterValue(1, 100), new CounterValue(2, 200)});
+        List<String> lines = CliText.traffic(List.of(service.stats(k).get()));
+        assertEquals("softwires with traffic: 1", lines.get(0));
+        assertEquals(CliText.stats(service.stats(k).get()), lines.subList(1, 4));
+        assertEquals(List.of("softwires with traffic: 0"), CliText.traffic(List.of()));
     }
 
     @Test
