@@ -6,6 +6,7 @@ import org.lwaftr.api.LwaftrListener;
 import org.lwaftr.api.LwaftrService;
 import org.lwaftr.api.SoftwireStats;
 import org.lwaftr.api.TableBackedService;
+import org.lwaftr.config.BindInstances;
 import org.lwaftr.config.DeviceSettings;
 import org.lwaftr.config.LwaftrPolicy;
 import org.lwaftr.core.BindingChange;
@@ -159,6 +160,7 @@ public class LwaftrManager extends TableBackedService {
         if (in.isEmpty()) {
             return;
         }
+        BindInstances.notApplied(source, in.get().instance(), policy).forEach(log::warn);
         try {
             BindingDiff d = replaceAll(in.get().softwires());
             log.info("{}: {} softwires, applied {}", source, in.get().softwires().size(), d);

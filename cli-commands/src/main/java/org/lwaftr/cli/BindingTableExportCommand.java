@@ -7,6 +7,7 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.FileCompleter;
 import org.lwaftr.api.LwaftrService;
+import org.lwaftr.config.BindInstances;
 import org.lwaftr.core.Softwire;
 import org.lwaftr.core.io.BindingFormat;
 import org.lwaftr.core.io.BindingTableFormats;
@@ -53,7 +54,7 @@ public class BindingTableExportCommand extends LwaftrCommand {
         try {
             Path tmp = Files.createTempFile(target.getParent(), ".lwaftr-export", ".tmp");
             try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8), 1 << 16)) {
-                BindingTableFormats.write(w, f, softwires, null);
+                BindingTableFormats.write(w, f, softwires, BindInstances.of(service.policy()));
             } catch (IOException e) {
                 Files.deleteIfExists(tmp);
                 throw e;

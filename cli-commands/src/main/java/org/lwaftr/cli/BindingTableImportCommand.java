@@ -8,6 +8,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.FileCompleter;
 import org.lwaftr.api.LwaftrService;
 import org.lwaftr.codec.CliText;
+import org.lwaftr.config.BindInstances;
 import org.lwaftr.core.BindingChange;
 import org.lwaftr.core.BindingDiff;
 import org.lwaftr.core.BindingTable;
@@ -61,6 +62,7 @@ public class BindingTableImportCommand extends LwaftrCommand {
         print("%s: %d softwires (%s) read in %.1f s; applying as one batch", file, softwires.size(),
                 imported.format(), (System.nanoTime() - start) / 1e9);
         LwaftrService service = service();
+        BindInstances.notApplied(file, imported.instance(), service.policy()).forEach(w -> print("warning: %s", w));
         try {
             // Entries that conflict with each other are named by their line before the service sees them.
             new BindingTable(service.policy().allowSystemPorts()).addAll(softwires);

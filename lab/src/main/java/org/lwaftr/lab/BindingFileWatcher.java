@@ -1,5 +1,6 @@
 package org.lwaftr.lab;
 
+import org.lwaftr.config.BindInstances;
 import org.lwaftr.core.BindingDiff;
 import org.lwaftr.core.InvalidBindingException;
 import org.lwaftr.core.io.BindingSource;
@@ -42,6 +43,8 @@ final class BindingFileWatcher implements AutoCloseable {
             if (in.isEmpty()) {
                 return;
             }
+            BindInstances.notApplied(file.toString(), in.get().instance(), controller.service().policy())
+                    .forEach(w -> log.warn("{}", w));
             BindingDiff d;
             try {
                 d = controller.replaceAll(in.get().softwires());

@@ -2,6 +2,7 @@ package org.lwaftr.lab;
 
 import org.lwaftr.config.DeviceSettingsCodec;
 import org.lwaftr.core.InvalidBindingException;
+import org.lwaftr.core.Softwire;
 import org.lwaftr.core.io.BindingTableFormats;
 
 import java.io.IOException;
@@ -193,7 +194,10 @@ final class LabArgs {
         LabConfig c = snabbConfig != null ? snabb()
                 : NetcfgLoader.load(NetcfgLoader.read(netcfg), deviceKey, lwb4Port, internetPort, bindingTable);
         if (watch != null && Files.exists(watch)) {
-            c = c.withSoftwires(NetcfgLoader.table(watch.toString(), () -> BindingTableFormats.read(watch), c.policy()));
+            List<String> warnings = new ArrayList<>(c.warnings());
+            List<Softwire> softwires = NetcfgLoader.table(watch.toString(), () -> BindingTableFormats.read(watch),
+                    c.policy(), warnings);
+            c = c.withSoftwires(softwires).withWarnings(warnings);
         }
         return c;
     }

@@ -70,4 +70,9 @@ public final class LabConfig {
     public LabConfig withSoftwires(List<Softwire> more) {
         return new LabConfig(policy, settings, more, slowPathTuning, warnings);
     }
+
+    /** @return this configuration with these warnings instead */
+    public LabConfig withWarnings(List<String> all) {
+        return new LabConfig(policy, settings, softwires, slowPathTuning, all);
+    }
 }

@@ -3,24 +3,25 @@ package org.lwaftr.lab;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.lwaftr.config.BindInstances;
 import org.lwaftr.config.ConfigException;
 import org.lwaftr.config.DeviceSettings;
 import org.lwaftr.config.DeviceSettingsCodec;
 import org.lwaftr.config.LwaftrPolicy;
 import org.lwaftr.config.PolicyCodec;
-import org.lwaftr.core.Softwire;
-import org.lwaftr.core.io.BindingFormat;
 import org.lwaftr.core.BindingTable;
 import org.lwaftr.core.InvalidBindingException;
+import org.lwaftr.core.Softwire;
+import org.lwaftr.core.io.BindingFormat;
 import org.lwaftr.core.io.BindingTableFormats;
 import org.lwaftr.core.io.ImportedBindings;
+import org.lwaftr.pipeconf.DataPlaneLimits;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.lwaftr.pipeconf.DataPlaneLimits;
 
 /**
  * The app's netcfg JSON (docs/netcfg.md: {@code apps/org.lwaftr.app/lwaftr} and
@@ -60,21 +61,27 @@ public final class NetcfgLoader {
         DeviceSettings settings = device(json.path("devices"), deviceKey, lwb4Port, internetPort, warnings);
         List<Softwire> softwires = List.of();
         if (bindingTable != null) {
-            softwires = table(bindingTable.toString(), () -> BindingTableFormats.read(bindingTable), policy);
+            softwires = table(bindingTable.toString(), () -> BindingTableFormats.read(bindingTable), policy, warnings);
         } else if (policy.bindingTable() != null) {
             softwires = table("netcfg: binding-table", () -> BindingTableFormats.read(policy.bindingTable().toString(),
-                    BindingFormat.RFC8676_JSON), policy);
+                    BindingFormat.RFC8676_JSON), policy, warnings);
         } else if (policy.bindingTableFile() != null) {
             softwires = table(policy.bindingTableFile(),
-                    () -> BindingTableFormats.read(Path.of(policy.bindingTableFile())), policy);
+                    () -> BindingTableFormats.read(Path.of(policy.bindingTableFile())), policy, warnings);
         }
         return new LabConfig(policy, settings, softwires, b -> { }, warnings);
     }
 
-    /** Reads a binding table and validates it whole as the lab will load it; errors name where and the entry's line. */
-    static List<Softwire> table(String where, Source source, LwaftrPolicy policy) throws IOException {
+    /**
+     * Reads a binding table and validates it whole as the lab will load it; errors name where and
+     * the entry's line; RFC 8676 bind-instance values other than the policy's are added to
+     * {@code warnings} (not applied: {@link BindInstances}).
+     */
+    static List<Softwire> table(String where, Source source, LwaftrPolicy policy, List<String> warnings)
+            throws IOException {
         try {
             ImportedBindings in = source.read();
+            warnings.addAll(BindInstances.notApplied(where, in.instance(), policy));
             BindingTableFormats.apply(new BindingTable(policy.allowSystemPorts(), DataPlaneLimits.BR_ADDRESSES), in, false);
             return in.softwires();
         } catch (InvalidBindingException e) {
