@@ -4,6 +4,7 @@ import org.lwaftr.core.InvalidBindingException;
 import org.lwaftr.core.PortSet;
 import org.lwaftr.core.Softwire;
 import org.lwaftr.core.SoftwireKey;
+import org.lwaftr.core.io.AddressText;
 import org.lwaftr.core.io.BindingIpv6Info;
 import org.onlab.packet.Ip4Address;
 import org.onlab.packet.Ip6Address;
@@ -27,7 +28,6 @@ public final class Inputs {
     public static final String F_LIMIT = "limit";
 
     private static final Pattern DIGITS = Pattern.compile("-?[0-9]{1,18}");
-    private static final Pattern DOTTED_QUAD = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
 
     private Inputs() {
     }
@@ -52,14 +52,11 @@ public final class Inputs {
      */
     public static Ip4Address ipv4(String field, String text) {
         String t = required(field, text);
-        if (DOTTED_QUAD.matcher(t).matches()) {
-            try {
-                return Ip4Address.valueOf(t);
-            } catch (IllegalArgumentException e) {
-                // an octet above 255: fall through to the common message
-            }
+        try {
+            return AddressText.ipv4(t);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(field, field + " '" + t + "' is not an IPv4 address");
         }
-        throw new InvalidInputException(field, field + " '" + t + "' is not an IPv4 address");
     }
 
     /**
@@ -69,14 +66,11 @@ public final class Inputs {
      */
     public static Ip6Address ipv6(String field, String text) {
         String t = required(field, text);
-        if (t.indexOf(':') >= 0 && t.indexOf('/') < 0) {
-            try {
-                return Ip6Address.valueOf(t);
-            } catch (IllegalArgumentException e) {
-                // fall through
-            }
+        try {
+            return AddressText.ipv6(t);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(field, field + " '" + t + "' is not an IPv6 address");
         }
-        throw new InvalidInputException(field, field + " '" + t + "' is not an IPv6 address");
     }
 
     /**

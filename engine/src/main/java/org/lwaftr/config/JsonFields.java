@@ -2,6 +2,7 @@ package org.lwaftr.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.lwaftr.core.io.AddressText;
 import org.onlab.packet.Ip4Address;
 import org.onlab.packet.Ip6Address;
 import org.onlab.packet.MacAddress;
@@ -211,23 +212,23 @@ final class JsonFields {
     /** @return the field as an IPv4 address, or null if absent or bad (reported) */
     Ip4Address ipv4(String field) {
         String s = string(field, null);
-        return s == null ? null : parse(field, s, "an IPv4 address", Ip4Address::valueOf);
+        return s == null ? null : parse(field, s, "an IPv4 address", AddressText::ipv4);
     }
 
     /** @return the field as an IPv6 address, or null if absent or bad (reported) */
     Ip6Address ipv6(String field) {
         String s = string(field, null);
-        return s == null ? null : parse(field, s, "an IPv6 address", Ip6Address::valueOf);
+        return s == null ? null : parse(field, s, "an IPv6 address", AddressText::ipv6);
     }
 
     /** @return the IPv4 addresses of a string array (empty if absent) */
     List<Ip4Address> ipv4List(String field) {
-        return list(field, "an IPv4 address", Ip4Address::valueOf);
+        return list(field, "an IPv4 address", AddressText::ipv4);
     }
 
     /** @return the IPv6 addresses of a string array (empty if absent) */
     List<Ip6Address> ipv6List(String field) {
-        return list(field, "an IPv6 address", Ip6Address::valueOf);
+        return list(field, "an IPv6 address", AddressText::ipv6);
     }
 
     private <T> List<T> list(String field, String what, Function<String, T> parser) {

@@ -62,7 +62,7 @@ public class LabNextHopsTest {
             sp.handle(arpReply(), INET_PORT, PuntReason.ARP.code());
             assertEquals(ROUTER, nextHops.resolver().internetMac());
             long deadline = System.currentTimeMillis() + 10_000;
-            while (delivered.isEmpty() && System.currentTimeMillis() < deadline) {
+            while (!delivered.contains(ROUTER) && System.currentTimeMillis() < deadline) { // a tick may hand over "nothing learned" first
                 Thread.sleep(20);
             }
             assertTrue("the learned MAC never reached the controller after one failed hand-over (calls: "

@@ -1,6 +1,7 @@
 package org.lwaftr.core.io;
 
 import org.lwaftr.core.Addresses;
+import org.onlab.packet.Ip4Address;
 import org.onlab.packet.Ip6Address;
 
 /**
@@ -54,6 +55,30 @@ public final class AddressText {
             throw new IllegalArgumentException("'" + s + "' is not an IPv4 address (need a.b.c.d, each 0-255)");
         }
         return value;
+    }
+
+    /**
+     * The one IPv4 text parser of every input (REST, CLI, netcfg, binding-table files).
+     *
+     * @param s dotted-quad text
+     * @return the address
+     * @throws IllegalArgumentException saying what is wrong
+     */
+    public static Ip4Address ipv4(CharSequence s) {
+        return Ip4Address.valueOf(parseIpv4(s));
+    }
+
+    /**
+     * The one IPv6 text parser of every input (REST, CLI, netcfg, binding-table files).
+     *
+     * @param s RFC 4291 §2.2 text
+     * @return the address
+     * @throws IllegalArgumentException saying what is wrong
+     */
+    public static Ip6Address ipv6(CharSequence s) {
+        long[] out = new long[2];
+        parseIpv6(s, out);
+        return Ip6Address.valueOf(Addresses.octets(out[0], out[1]));
     }
 
     /**
