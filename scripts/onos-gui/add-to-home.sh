@@ -1,11 +1,13 @@
 #!/bin/bash
 # Add the GUI built by build.sh to an assembled ONOS 2.7.0 ($ONOS_HOME, made by ../shared/onos-runtime/assemble.sh):
 #  - $ONOS_HOME/oars/org.onosproject.gui.oar: the app as onos_app() makes it for //web/gui (feature onos-web-gui,
-#    bundle mvn:org.onosproject/onos-web-gui/2.7.0); install it like any app:
-#    ONOS_HOME=... $ONOS_RUNTIME/install-apps.sh gui   (or install-oar.sh $ONOS_HOME/oars/org.onosproject.gui.oar);
-#  - pre-installed as ONOS's packaging does for the apps it ships (apps/org.onosproject.gui, its m2/ in system/),
-#    so that ONOS_APPS="org.onosproject.drivers org.onosproject.gui" start.sh activates it at boot;
-#  - ONOS_GUI_OAR=... appended to $ONOS_HOME/.onos-ready (what tests look for).
+#    bundle mvn:org.onosproject/onos-web-gui/2.7.0);
+#  - pre-installed as ONOS's packaging does for the apps it ships (apps/org.onosproject.gui, its m2/ in system/):
+#    ONOS lists it INSTALLED at boot. Activate it as any shipped app: ONOS_APPS="org.onosproject.drivers
+#    org.onosproject.gui" start.sh, or curl -u onos:rocks -X POST $ONOS_URL/onos/v1/applications/org.onosproject.gui/active,
+#    or `app activate org.onosproject.gui` in ONOS's shell. (POSTing the .oar again does not activate an
+#    app ONOS already has: install-apps.sh / install-oar.sh wait for ACTIVE in vain.)
+#  - ONOS_GUI_APP / ONOS_GUI_OAR appended to $ONOS_HOME/.onos-ready (what tests look for).
 # Usage: ONOS_HOME=/opt/onos-gui add-to-home.sh       (ONOS must not be running from it)
 set -euo pipefail
 R=$(cd "$(dirname "$0")" && pwd)
@@ -42,7 +44,8 @@ rm -rf "$D/apps/$APP"; mkdir -p "$D/apps/$APP"
 cp -r "$D/apps/$APP/m2/." "$K/system/"
 sed -i '/^ONOS_GUI_/d' "$D/.onos-ready"
 cat >> "$D/.onos-ready" <<MARK
+ONOS_GUI_APP=$APP
 ONOS_GUI_OAR=$D/oars/$APP.oar
 ONOS_GUI_ADDED=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 MARK
-echo "added $APP to $D (oar $D/oars/$APP.oar); activate: ONOS_HOME=$D $ONOS_RUNTIME/install-apps.sh gui"
+echo "added $APP to $D (pre-installed; oar $D/oars/$APP.oar); activate: POST \$ONOS_URL/onos/v1/applications/$APP/active"

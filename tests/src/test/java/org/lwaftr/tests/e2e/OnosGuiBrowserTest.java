@@ -53,9 +53,9 @@ public class OnosGuiBrowserTest {
             System.out.println("SKIPPED: ONOS not found (" + found.reason + ")");
             return;
         }
-        String gui = found.marker.get("ONOS_GUI_OAR");
-        if (gui == null || !Files.isRegularFile(Path.of(gui))) {
-            System.out.println("SKIPPED: ONOS GUI not found (no ONOS_GUI_OAR in " + found.marker.get("ONOS_HOME")
+        String gui = found.marker.get("ONOS_GUI_APP");
+        if (gui == null || !Files.isDirectory(Path.of(found.marker.get("ONOS_HOME"), "apps", gui))) {
+            System.out.println("SKIPPED: ONOS GUI not found (no ONOS_GUI_APP in " + found.marker.get("ONOS_HOME")
                     + "/.onos-ready: run scripts/onos-gui/build.sh, then add-to-home.sh)");
             return;
         }
@@ -63,7 +63,10 @@ public class OnosGuiBrowserTest {
         assertTrue("the .oar built by this reactor (system property lwaftr.oar): " + oar,
                 oar != null && Files.isRegularFile(Path.of(oar)));
         onos = OnosInstance.start(found.marker, WORK);
-        onos.script("install-oar.sh", List.of(gui, "180"), 240);
+        // Shipped pre-installed, as ONOS's own apps: activated, not POSTed.
+        HttpResponse<String> a = onos.send("POST", "/onos/v1/applications/" + gui + "/active", (String) null, null);
+        assertEquals(a.body(), 200, a.statusCode());
+        awaitActive(gui, 120_000);
         HttpResponse<String> r = onos.send("POST", "/onos/v1/applications?activate=true",
                 HttpRequest.BodyPublishers.ofFile(Path.of(oar)), "application/octet-stream");
         assertEquals(r.body(), 200, r.statusCode());
@@ -151,7 +154,12 @@ public class OnosGuiBrowserTest {
         }
     }
 
-    private static void addSoftwires() {
+    private static void addSoftwires() throws InterruptedException {
+        // the app's REST context is deployed by Pax Web a moment after ONOS calls the app ACTIVE
+        long end = System.currentTimeMillis() + 60_000;
+        while (onos.get("/onos/lwaftr/softwires").statusCode() != 200 && System.currentTimeMillis() < end) {
+            Thread.sleep(500);
+        }
         ObjectNode body = (ObjectNode) OnosInstance.json("{}");
         for (int i = 0; i < LWB4S.size(); i++) {
             ObjectNode c = body.withArray("changes").addObject();
