@@ -8,6 +8,9 @@ import org.junit.BeforeClass;
 import org.junit.Test;
 import org.lwaftr.tests.ui.Chromium;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.ElementNotInteractableException;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -106,13 +109,12 @@ public class OnosGuiBrowserTest {
         browser.findElement(By.id("password")).sendKeys("rocks");
         browser.findElement(By.id("submit")).click();
 
-        wait(ExpectedConditions.elementToBeClickable(By.cssSelector("#mast .nav-menu-button")), "the GUI's masthead");
-        browser.findElement(By.cssSelector("#mast .nav-menu-button")).click();
+        click(By.cssSelector("#mast .nav-menu-button"), "the GUI's navigation button");
         By entry = By.xpath("//div[@id='nav']//a[normalize-space(.)='lwAFTR']");
-        wait(ExpectedConditions.elementToBeClickable(entry), "'lwAFTR' in the navigation");
-        assertEquals("#/lwaftr", browser.findElement(entry).getAttribute("href")
-                .substring(browser.findElement(entry).getAttribute("href").indexOf('#')));
-        browser.findElement(entry).click();
+        wait(ExpectedConditions.visibilityOfElementLocated(entry), "'lwAFTR' in the navigation");
+        String href = browser.findElement(entry).getAttribute("href");
+        assertEquals("#/lwaftr", href.substring(href.indexOf('#')));
+        click(entry, "'lwAFTR' in the navigation");
 
         wait(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#ov-lwaftr h2"),
                 "lwAFTR softwires (3 matching"), "our view's heading");
@@ -130,8 +132,7 @@ public class OnosGuiBrowserTest {
         browser.get(link.replace("http://", "http://onos:rocks@"));
         Chromium.waitFor(browser, "page", "1–3 of 3");
         browser.navigate().back();
-        wait(ExpectedConditions.elementToBeClickable(By.id("lwaftr-operator-page")), "our view again");
-        browser.findElement(By.id("lwaftr-operator-page")).click();
+        click(By.id("lwaftr-operator-page"), "our view's link, back in the GUI");
         Chromium.waitFor(browser, "page", "1–3 of 3");
         assertEquals(link, browser.getCurrentUrl());
     }
@@ -142,6 +143,19 @@ public class OnosGuiBrowserTest {
             rows.add(tr.getText());
         }
         return rows;
+    }
+
+    /** Clicks once nothing covers the element (the GUI veils the page while its web socket (re)connects):
+     * a covered element is "not interactable". */
+    private static void click(By what, String description) {
+        wait(b -> {
+            try {
+                b.findElement(what).click();
+                return true;
+            } catch (ElementNotInteractableException | NoSuchElementException | StaleElementReferenceException e) {
+                return false;
+            }
+        }, description);
     }
 
     private static <T> void wait(org.openqa.selenium.support.ui.ExpectedCondition<T> what, String description) {
