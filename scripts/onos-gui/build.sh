@@ -35,7 +35,8 @@ step "npm: ONOS's gulp tasks bundle-css bundle-js (tools/gui)"
 cd "$GUI_SRC/tools/gui"
 [ -f package.json.orig ] || cp package.json package.json.orig
 node -e 'const f=require("fs"),p=JSON.parse(f.readFileSync("package.json.orig"));
-  p.overrides={"graceful-fs":"^4.2.11","uglify-js":"3.17.4"}; f.writeFileSync("package.json",JSON.stringify(p,null,2))'
+  p.overrides={"graceful-fs":"^4.2.11","uglify-js":"3.17.4"}; const t=JSON.stringify(p,null,2);
+  if (!f.existsSync("package.json") || f.readFileSync("package.json","utf8") !== t) f.writeFileSync("package.json",t)'
 [ -x node_modules/gulp/bin/gulp.js ] && [ node_modules/.package-lock.json -nt package.json ] ||
   npm install --ignore-scripts --no-audit --no-fund --loglevel=error
 rm -rf "$W/dist"
