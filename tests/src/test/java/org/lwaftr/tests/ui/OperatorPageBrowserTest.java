@@ -30,18 +30,10 @@ import org.onlab.packet.Ip6Address;
 import org.onlab.packet.MacAddress;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoSuchElementException;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,8 +51,6 @@ import static org.junit.Assert.assertTrue;
  * traffic test is skipped.
  */
 public class OperatorPageBrowserTest {
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String DRIVER = "/usr/bin/chromedriver";
     private static final Ip6Address BR = Ip6Address.valueOf("2001:db8:ffff::1");
     private static final int LWB4_PORT = 1;
     private static final int INET_PORT = 2;
@@ -81,7 +71,7 @@ public class OperatorPageBrowserTest {
 
     @BeforeClass
     public static void start() {
-        if (!new File(CHROMIUM).canExecute() || !new File(DRIVER).canExecute()) {
+        if (!Chromium.present()) {
             System.out.println("SKIPPED: chromium or chromium-driver not found (operator page browser tests)");
             return;
         }
@@ -110,10 +100,7 @@ public class OperatorPageBrowserTest {
         rest = RestServer.start("127.0.0.1", 0, new StandaloneLwaftrService(lab, cfg, System::currentTimeMillis),
                 Map.of("ops", "pw"));
         page = "http://ops:pw@127.0.0.1:" + rest.port() + RestServer.CONTEXT + "/ui/index.html";
-        ChromeOptions o = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless", "--no-sandbox",
-                "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--window-size=1400,1000");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).build(), o);
+        browser = Chromium.start();
         ready = true;
     }
 
@@ -144,15 +131,7 @@ public class OperatorPageBrowserTest {
     }
 
     private String waitFor(String id, String text) {
-        try {
-            new WebDriverWait(browser, Duration.ofSeconds(10)).until(
-                    ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            String src = browser.findElement(By.tagName("body")).getText();
-            throw new AssertionError("no '" + text + "' in #" + id + " of " + browser.getCurrentUrl() + ":\n"
-                    + src.substring(0, Math.min(src.length(), 1500)), e);
-        }
-        return browser.findElement(By.id(id)).getText();
+        return Chromium.waitFor(browser, id, text);
     }
 
     private List<String> firstColumn() {
@@ -320,8 +299,6 @@ public class OperatorPageBrowserTest {
 
     /** The page as it is now, into target/ui/ (the README's picture is one of these). */
     private static void screenshot(String name) throws java.io.IOException {
-        Path shot = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, Files.createDirectories(Path.of("target", "ui")).resolve(name),
-                StandardCopyOption.REPLACE_EXISTING);
+        Chromium.screenshot(browser, Path.of("target", "ui"), name);
     }
 }
