@@ -1,9 +1,10 @@
 package org.lwaftr.app;
 
 import org.lwaftr.pipeconf.LwaftrCells;
-import org.onosproject.net.Device;
+import org.onlab.util.ItemNotFoundException;
 import org.onosproject.net.DeviceId;
-import org.onosproject.net.device.DeviceService;
+import org.onosproject.net.driver.DriverHandler;
+import org.onosproject.net.driver.DriverService;
 import org.onosproject.net.pi.runtime.PiCounterCell;
 import org.onosproject.net.pi.runtime.PiCounterCellId;
 import org.onosproject.net.pi.runtime.PiMeterCellConfig;
@@ -20,6 +21,10 @@ import java.util.List;
  * Counter reads, counter zeroing and punt-meter writes through the pipeconf's {@link LwaftrCells}
  * driver behaviour (fabric-tna's pattern): the app holds no P4Runtime client of its own. A device
  * whose driver lacks the behaviour (not running the lwAFTR pipeconf yet) is answered with nothing.
+ *
+ * <p>The driver is looked up in ONOS's DriverService at each use, as ONOS's GeneralDeviceProvider
+ * does, not taken from the Device object: a Device keeps the driver it first bound, which after the
+ * app was deactivated and activated again is the one merged with the old pipeconf bundle's classes.
  */
 @Component(immediate = true, service = {CounterReader.class, CounterWriter.class, MeterWriter.class})
 public class DeviceCells implements CounterReader, CounterWriter, MeterWriter {
@@ -27,15 +32,20 @@ public class DeviceCells implements CounterReader, CounterWriter, MeterWriter {
     private static final Logger log = LoggerFactory.getLogger(DeviceCells.class);
 
     @Reference(cardinality = ReferenceCardinality.MANDATORY)
-    protected DeviceService deviceService;
+    protected DriverService driverService;
 
     private LwaftrCells cells(DeviceId id, String what) {
-        Device d = deviceService.getDevice(id);
-        if (d == null || !d.is(LwaftrCells.class)) {
+        DriverHandler h;
+        try {
+            h = driverService.createHandler(id);
+        } catch (ItemNotFoundException e) { // unknown device, or its pipeconf not (yet) registered
+            h = null;
+        }
+        if (h == null || h.driver() == null || !h.hasBehaviour(LwaftrCells.class)) {
             log.warn("{} of {}: the device does not run the lwAFTR pipeconf's driver", what, id);
             return null;
         }
-        return d.as(LwaftrCells.class);
+        return h.behaviour(LwaftrCells.class);
     }
 
     @Override

@@ -38,6 +38,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import static org.onlab.util.Tools.groupedThreads;
@@ -85,6 +86,9 @@ public class DeviceProgrammer {
     /** Tests run the lane inline; ONOS on one dedicated thread. */
     java.util.concurrent.Executor executor;
     private ExecutorService ownExecutor;
+    /** Delays the meter retries (tests: by hand); their tasks then run on the lane. */
+    PuntMeterProgrammer.Scheduler timer;
+    private ScheduledExecutorService ownTimer;
 
     private final Set<DeviceId> managed = ConcurrentHashMap.newKeySet();
     private RuleWriter writer;
@@ -123,11 +127,16 @@ public class DeviceProgrammer {
             ownExecutor = Executors.newSingleThreadExecutor(groupedThreads("lwaftr", "programmer", log));
             executor = ownExecutor;
         }
+        if (timer == null) {
+            ownTimer = Executors.newSingleThreadScheduledExecutor(groupedThreads("lwaftr", "programmer-timer", log));
+            timer = (ms, task) -> ownTimer.schedule(task, ms, TimeUnit.MILLISECONDS);
+        }
         ConfigReader config = root.config();
         Translator translator = new Translator();
         writer = new RuleWriter(flowRuleService, new FlowRuleFactory(appId), translator, store, config, CHUNK,
                 counterWriter, nextHops);
-        meters = new PuntMeterProgrammer(meterWriter, translator, config);
+        meters = new PuntMeterProgrammer(meterWriter, translator, config,
+                (ms, task) -> timer.after(ms, () -> queue.task(task)));
         queue = new WorkQueue(executor, deltas -> writer.applyDeltas(managed, deltas), MAX_DELTA_BATCH);
         store.addListener(storeListener);
         deviceService.addListener(deviceListener);
@@ -149,6 +158,10 @@ public class DeviceProgrammer {
         mastershipService.removeListener(mastershipListener);
         deviceService.removeListener(deviceListener);
         store.removeListener(storeListener);
+        if (ownTimer != null) {
+            ownTimer.shutdownNow();
+            timer = null;
+        }
         if (ownExecutor != null) {
             ownExecutor.shutdown();
             try {

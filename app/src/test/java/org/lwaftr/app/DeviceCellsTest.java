@@ -1,85 +1,93 @@
 package org.lwaftr.app;
 
+import org.junit.Before;
 import org.junit.Test;
 import org.lwaftr.pipeconf.LwaftrCells;
-import org.onlab.packet.ChassisId;
-import org.onosproject.net.DefaultDevice;
-import org.onosproject.net.Device;
+import org.onlab.util.ItemNotFoundException;
 import org.onosproject.net.DeviceId;
-import org.onosproject.net.device.DeviceServiceAdapter;
 import org.onosproject.net.driver.AbstractHandlerBehaviour;
 import org.onosproject.net.driver.Behaviour;
+import org.onosproject.net.driver.DefaultDriver;
+import org.onosproject.net.driver.DefaultDriverData;
+import org.onosproject.net.driver.DefaultDriverHandler;
+import org.onosproject.net.driver.Driver;
+import org.onosproject.net.driver.DriverHandler;
+import org.onosproject.net.driver.DriverServiceAdapter;
 import org.onosproject.net.pi.model.PiCounterId;
 import org.onosproject.net.pi.model.PiMeterId;
 import org.onosproject.net.pi.runtime.PiCounterCell;
 import org.onosproject.net.pi.runtime.PiCounterCellId;
 import org.onosproject.net.pi.runtime.PiMeterCellConfig;
 import org.onosproject.net.pi.runtime.PiMeterCellId;
-import org.onosproject.net.provider.ProviderId;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 /**
- * The app reaches the device's cells only through the pipeconf's {@link LwaftrCells} behaviour;
- * a device whose driver lacks it (no lwAFTR pipeconf yet) gets no call and an answer of nothing.
+ * The app reaches the device's cells only through the pipeconf's {@link LwaftrCells} behaviour of
+ * the driver ONOS's DriverService gives for the device at that moment (ONOS's own driver classes
+ * build the behaviour); a device whose driver lacks it (no lwAFTR pipeconf yet) gets no call and
+ * an answer of nothing.
  */
 public class DeviceCellsTest {
     private static final DeviceId AFTR = DeviceId.deviceId("device:aftr");
     private static final DeviceId OTHER = DeviceId.deviceId("device:other");
     private static final PiCounterCellId CELL = PiCounterCellId.ofIndirect(PiCounterId.of("ingress.softwire_stats"), 4);
 
-    /** Records the calls the app makes through the behaviour. */
-    static final class FakeCells extends AbstractHandlerBehaviour implements LwaftrCells {
-        final List<String> calls = new ArrayList<>();
+    /** The calls made through any {@link FakeCells} (ONOS's driver makes a new instance per handler). */
+    static final List<String> CALLS = new ArrayList<>();
 
+    /** Records the calls the app makes through the behaviour. */
+    public static final class FakeCells extends AbstractHandlerBehaviour implements LwaftrCells {
         @Override
         public Collection<PiCounterCell> readCounters(Collection<PiCounterCellId> cells) {
-            calls.add("read " + cells.size());
+            CALLS.add("read " + cells.size() + " on " + data().deviceId());
             return List.of(new PiCounterCell(CELL, 7, 700));
         }
 
         @Override
         public boolean zeroCounters(Collection<PiCounterCellId> cells) {
-            calls.add("zero " + cells.size());
+            CALLS.add("zero " + cells.size());
             return true;
         }
 
         @Override
         public boolean configureMeters(Collection<PiMeterCellConfig> cells) {
-            calls.add("meters " + cells.size());
+            CALLS.add("meters " + cells.size());
             return true;
         }
     }
 
-    private static Device device(DeviceId id, LwaftrCells cells) {
-        return new DefaultDevice(ProviderId.NONE, id, Device.Type.SWITCH, "m", "h", "s", "n", new ChassisId()) {
-            @Override
-            public <B extends Behaviour> boolean is(Class<B> c) {
-                return cells != null && c == LwaftrCells.class;
-            }
-
-            @Override
-            @SuppressWarnings("unchecked")
-            public <B extends Behaviour> B as(Class<B> c) {
-                return (B) cells;
-            }
-        };
+    private static Driver driver(String name, boolean withCells) {
+        Map<Class<? extends Behaviour>, Class<? extends Behaviour>> b = new HashMap<>();
+        if (withCells) {
+            b.put(LwaftrCells.class, FakeCells.class);
+        }
+        return new DefaultDriver(name, List.of(), "m", "h", "s", b, Map.of());
     }
 
-    private final FakeCells fake = new FakeCells();
+    /** What ONOS's DriverService answers for AFTR now (the pipeconf may be registered later). */
+    private Driver aftrDriver = driver("bmv2:org.lwaftr.pipeconf", true);
     private final DeviceCells component = new DeviceCells();
 
-    {
-        component.deviceService = new DeviceServiceAdapter() {
+    @Before
+    public void setUp() {
+        CALLS.clear();
+        component.driverService = new DriverServiceAdapter() {
             @Override
-            public Device getDevice(DeviceId id) {
-                return id.equals(AFTR) ? device(AFTR, fake) : id.equals(OTHER) ? device(OTHER, null) : null;
+            public DriverHandler createHandler(DeviceId id, String... credentials) {
+                Driver d = id.equals(AFTR) ? aftrDriver : id.equals(OTHER) ? driver("bmv2", false) : null;
+                if (d == null) {
+                    throw new ItemNotFoundException("Driver not found"); // as DriverManager.getDriver(DeviceId)
+                }
+                return new DefaultDriverHandler(new DefaultDriverData(d, id));
             }
         };
     }
@@ -90,7 +98,7 @@ public class DeviceCellsTest {
         assertTrue(component.zero(AFTR, List.of(CELL, CELL)));
         PiMeterCellId meter = PiMeterCellId.ofIndirect(PiMeterId.of("ingress.punt_meter"), 1);
         assertTrue(component.write(AFTR, List.of(PiMeterCellConfig.reset(meter))));
-        assertEquals(List.of("read 1", "zero 2", "meters 1"), fake.calls);
+        assertEquals(List.of("read 1 on " + AFTR, "zero 2", "meters 1"), CALLS);
     }
 
     @Test
@@ -100,6 +108,19 @@ public class DeviceCellsTest {
             assertFalse(component.zero(id, List.of(CELL)));
             assertFalse(component.write(id, List.of()));
         }
-        assertTrue(fake.calls.isEmpty());
+        assertTrue(CALLS.isEmpty());
+    }
+
+    /**
+     * The driver is asked for at each use, never kept: after the app was deactivated and activated
+     * again ONOS merges a new driver with the new pipeconf bundle's behaviours, and that one serves.
+     */
+    @Test
+    public void theDriverIsLookedUpAtEachUse() {
+        aftrDriver = driver("bmv2:org.lwaftr.pipeconf", false); // pipeconf not registered (yet)
+        assertTrue(component.read(AFTR, List.of(CELL)).isEmpty());
+        aftrDriver = driver("bmv2:org.lwaftr.pipeconf", true);
+        assertEquals(1, component.read(AFTR, List.of(CELL)).size());
+        assertEquals(List.of("read 1 on " + AFTR), CALLS);
     }
 }

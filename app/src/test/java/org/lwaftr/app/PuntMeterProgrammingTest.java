@@ -108,6 +108,61 @@ public class PuntMeterProgrammingTest {
         assertEquals(cells(50, 100), onlyWrite().cells);
     }
 
+    /**
+     * A write refused while ONOS re-asserts mastership (PERMISSION_DENIED) is retried with back-off
+     * until it goes through, with nothing else happening meanwhile (no policy change, no event).
+     */
+    @Test
+    public void rfc7596Sec9AFailedWriteIsRetriedUntilItGoesThrough() {
+        topo.meters.fail = true;
+        topo.meters.clear();
+        Device aftr2 = topo.addAftr("device:aftr2");
+        topo.post(DeviceEvent.Type.DEVICE_ADDED, aftr2);
+        assertEquals(1, topo.meters.writes().size());
+        assertEquals("one retry scheduled", 1, topo.timer.pending());
+        topo.timer.runDue();
+        assertEquals("still refused: retried again, later", 2, topo.meters.writes().size());
+        topo.meters.fail = false;
+        topo.timer.runDue();
+        List<FakeMeterWriter.Write> w = topo.meters.writes();
+        assertEquals(3, w.size());
+        assertEquals(aftr2.id(), w.get(2).device);
+        assertEquals(cells(1000, 100), w.get(2).cells);
+        assertEquals("written: no more retries", 0, topo.timer.pending());
+        assertEquals(List.of(PuntMeterProgrammer.RETRY_FIRST_MS, 2 * PuntMeterProgrammer.RETRY_FIRST_MS),
+                topo.timer.delays());
+        netcfg.set(TestTopology.APP_ID, "{\"hop-limit\": 9}");
+        assertEquals("the retry's write is remembered", 3, topo.meters.writes().size());
+    }
+
+    @Test
+    public void retriesBackOffUpToTheLongestDelay() {
+        topo.meters.fail = true;
+        topo.pipelineReady(aftr1);
+        for (int i = 0; i < 8; i++) {
+            topo.timer.runDue();
+        }
+        List<Long> d = topo.timer.delays();
+        assertEquals(d.toString(), 9, d.size());
+        assertEquals(PuntMeterProgrammer.RETRY_FIRST_MS, (long) d.get(0));
+        assertEquals(PuntMeterProgrammer.RETRY_MAX_MS, (long) d.get(8));
+        for (int i = 1; i < d.size(); i++) {
+            assertTrue(d.toString(), d.get(i) >= d.get(i - 1) && d.get(i) <= PuntMeterProgrammer.RETRY_MAX_MS);
+        }
+    }
+
+    @Test
+    public void aRetryDueForADeviceNoLongerProgrammedWritesNothing() {
+        topo.meters.fail = true;
+        topo.pipelineReady(aftr1);
+        topo.meters.fail = false;
+        topo.setMaster(aftr1, false);
+        topo.meters.clear();
+        topo.timer.runDue();
+        assertTrue(topo.meters.writes().toString(), topo.meters.writes().isEmpty());
+        assertEquals(0, topo.timer.pending());
+    }
+
     @Test
     public void deviceNoLongerProgrammedGetsNoMeters() {
         topo.setMaster(aftr1, false);

@@ -44,6 +44,8 @@ public final class TestTopology {
     final Map<DeviceId, PiPipeconfId> pipeconfs = new ConcurrentHashMap<>();
     /** Records the meter cells the programmer writes. */
     final FakeMeterWriter meters = new FakeMeterWriter();
+    /** The programmer's delayed tasks (meter retries), run by the tests. */
+    final ManualTimer timer = new ManualTimer();
     final FakeCounterWriter counters = new FakeCounterWriter();
     /** Next-hop MACs learned by the slow path, shared with the programmer. */
     final LearnedNextHops nextHops = new LearnedNextHops();
@@ -198,6 +200,7 @@ public final class TestTopology {
         p.counterWriter = counters;
         p.nextHops = nextHops;
         p.executor = executor;
+        p.timer = timer;
         p.activate();
         return p;
     }

@@ -6,7 +6,6 @@ import org.junit.AfterClass;
 import org.junit.Assume;
 import org.junit.BeforeClass;
 import org.junit.FixMethodOrder;
-import org.junit.Ignore;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TestRule;
@@ -413,6 +412,9 @@ public class OnosIntegrationTest {
      */
     @Test
     public void t09AppDeactivatedAndReactivatedKeepsTheTableAndTheRules() {
+        // A packet-in before: ONOS binds the device's driver (merged with this pipeconf bundle) to its
+        // Device object, which outlives the bundles (t09b checks what the reactivated app makes of that).
+        awaitUnbound(io, shared(40), CHANGE_BOUND_MS);
         JsonNode table = onos.getJson("/onos/lwaftr/softwires");
         HttpResponse<String> d = onos.send("DELETE", "/onos/v1/applications/" + APP + "/active", (String) null, null);
         assertTrue(d.statusCode() + " " + d.body(), d.statusCode() / 100 == 2);
@@ -446,14 +448,14 @@ public class OnosIntegrationTest {
     }
 
     /**
-     * After the app is activated again, the slow path answers through packet-in/out and the
-     * per-softwire counters are read. Not yet: ONOS binds a device's driver once per Device object,
-     * and the reactivated app's bundles are new while the device keeps the driver merged with the
-     * old pipeconf bundle's behaviours (its interpreter, LwaftrCells): "the device does not run the
-     * lwAFTR pipeconf's driver", no ICMPv4 3/1. See README, "Integration suite on a real ONOS".
+     * After the app is activated again, without the device reconnecting, the slow path answers
+     * through packet-in/out and the per-softwire counters are read. ONOS binds a driver to a Device
+     * object once, and the reactivated app's bundles are new: the counters look the driver up in
+     * ONOS's DriverService at each use (DeviceCells), and the app has ONOS rebuild the Device object
+     * that still holds the driver merged with the old pipeconf bundle (DriverRebinder), so that
+     * packet-ins are decoded by the new bundle's interpreter.
      */
     @Test
-    @Ignore("ONOS keeps the device's driver merged with the old pipeconf bundle after the app is reactivated")
     public void t09bSlowPathAndCountersAfterReactivation() {
         slowPathAndCounters();
     }
