@@ -170,7 +170,9 @@ final class OnosInstance implements AutoCloseable {
      * at another path it would re-resolve and restart nearly every bundle on the next feature install.
      */
     private static Path baseDir(Map<String, String> marker) {
-        String id = Integer.toHexString((marker.get("ONOS_HOME") + "|" + marker.get("ASSEMBLED")).hashCode());
+        // The GUI added to an assembly later (scripts/onos-gui/add-to-home.sh) makes another base.
+        String id = Integer.toHexString((marker.get("ONOS_HOME") + "|" + marker.get("ASSEMBLED") + "|"
+                + marker.getOrDefault("ONOS_GUI_ADDED", "")).hashCode());
         return ROOT.resolve("base-" + id);
     }
 
