@@ -57,17 +57,17 @@ public final class SlowPathConfig {
                     + " of neighbour solicitations");
         }
         if (b.aftrIpv4.isEmpty()) {
-            throw new SlowPathConfigException("aftr-ipv4-addresses", "at least one address is needed"
+            throw new SlowPathConfigException("aftr-ipv4-addrs", "at least one address is needed"
                     + " (source of ICMPv4 errors)");
         }
         for (Ip4Address a : b.aftrIpv4) {
             String why = a == null ? "null" : Addresses.ipv4NotUnicast(a.toInt());
             if (why != null) {
-                throw new SlowPathConfigException("aftr-ipv4-addresses", a + " is not unicast: " + why);
+                throw new SlowPathConfigException("aftr-ipv4-addrs", a + " is not unicast: " + why);
             }
         }
-        checkIpv6("aftr-ipv6-addresses", b.aftrIpv6);
-        checkIpv6("br-ipv6-addr", b.brAddresses);
+        checkIpv6("aftr-ipv6-addrs", b.aftrIpv6);
+        checkIpv6("br-ipv6-addrs", b.brAddresses); // netcfg's names: one model, one set of field names
         checkIpv6("br-ipv6-addr", b.softwireBrs);
         if (b.hopLimit < 1 || b.hopLimit > 255) {
             throw new SlowPathConfigException("hop-limit", b.hopLimit + " is outside 1..255");

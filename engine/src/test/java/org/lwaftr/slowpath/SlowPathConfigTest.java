@@ -47,11 +47,11 @@ public class SlowPathConfigTest {
         assertField("internet-side.aftr-mac", () -> config().internetSide(2, 0, MacAddress.BROADCAST,
                 INET_NEXT_HOP, 1500));
         assertField("lwb4-side.next-hop-mac", () -> config().lwb4Side(1, 0, LWB4_AFTR_MAC, null, 1500));
-        assertField("aftr-ipv4-addresses", () -> SlowPathConfig.builder()
+        assertField("aftr-ipv4-addrs", () -> SlowPathConfig.builder()
                 .lwb4Side(1, 0, LWB4_AFTR_MAC, LWB4_NEXT_HOP, 1500)
                 .internetSide(2, 0, INET_AFTR_MAC, INET_NEXT_HOP, 1500));
-        assertField("aftr-ipv4-addresses", () -> config().aftrIpv4(Ip4Address.valueOf("224.0.0.1")));
-        assertField("br-ipv6-addr", () -> config().brAddress(org.onlab.packet.Ip6Address.valueOf("ff02::1")));
+        assertField("aftr-ipv4-addrs", () -> config().aftrIpv4(Ip4Address.valueOf("224.0.0.1")));
+        assertField("br-ipv6-addrs", () -> config().brAddress(org.onlab.packet.Ip6Address.valueOf("ff02::1")));
         assertField("hop-limit", () -> config().hopLimit(0));
         assertField("flow-label", () -> config().flowLabel(1 << 20));
         assertField("max-reassemblies", () -> config().maxReassemblies(0));

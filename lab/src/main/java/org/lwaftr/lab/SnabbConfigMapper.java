@@ -262,7 +262,7 @@ public final class SnabbConfigMapper {
                 String addrs = external ? DeviceSettingsCodec.AFTR_IPV4 : DeviceSettingsCodec.AFTR_IPV6;
                 device.withArray(addrs).add(value(n));
                 origins.from(addrs, n);
-                origins.from(external ? "aftr-ipv4-addresses" : "aftr-ipv6-addresses", n); // the slow path's names
+                origins.from(external ? "aftr-ipv4-addrs" : "aftr-ipv6-addrs", n); // the slow path's names
                 return true;
             case "mac":
                 side.put(DeviceSettingsCodec.AFTR_MAC, value(n));

@@ -67,7 +67,7 @@ final class SnabbOrigins {
         expected(name + "." + DeviceSettingsCodec.AFTR_MAC, path + ".mac", line);
         expected(name + "." + DeviceSettingsCodec.NEXT_HOP_MAC, path + ".next-hop", line);
         expected(name, path, line);
-        expected(external ? "aftr-ipv4-addresses" : "aftr-ipv6-addresses", path + ".ip", line);
+        expected(external ? "aftr-ipv4-addrs" : "aftr-ipv6-addrs", path + ".ip", line);
     }
 
     /**
