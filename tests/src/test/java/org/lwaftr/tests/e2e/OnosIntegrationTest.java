@@ -590,6 +590,10 @@ public class OnosIntegrationTest {
         if (r.statusCode() == 404) {
             return Map.of(); // ONOS answers 404 "Device is not found" for a device with no flow entry
         }
+        if (r.statusCode() == 500 && r.body().contains("There is no master for available device")) {
+            // ONOS's flow store between two mastership terms (DeviceFlowTable.getFlowEntries): ask again
+            return Map.of("NO_MASTER", 1);
+        }
         assertEquals(r.body(), 200, r.statusCode());
         JsonNode flows = OnosInstance.json(r.body()).path("flows");
         Map<String, Integer> out = new TreeMap<>();
