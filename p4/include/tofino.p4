@@ -114,13 +114,18 @@ parser LwaftrEgressParser(packet_in packet, out lwaftr_egress_headers_t hdr,
     }
 }
 
+/* T2NA makes the intrinsic parameters mandatory that TNA leaves optional: all are listed. */
 control LwaftrEgress(inout lwaftr_egress_headers_t hdr, inout lwaftr_egress_metadata_t meta,
-                     in egress_intrinsic_metadata_t eg_intr_md) {
+                     in egress_intrinsic_metadata_t eg_intr_md,
+                     in egress_intrinsic_metadata_from_parser_t eg_prsr_md,
+                     inout egress_intrinsic_metadata_for_deparser_t eg_dprsr_md,
+                     inout egress_intrinsic_metadata_for_output_port_t eg_oport_md) {
     apply { }
 }
 
 control LwaftrEgressDeparser(packet_out packet, inout lwaftr_egress_headers_t hdr,
-                             in lwaftr_egress_metadata_t meta) {
+                             in lwaftr_egress_metadata_t meta,
+                             in egress_intrinsic_metadata_for_deparser_t eg_dprsr_md) {
     apply { }
 }
 
