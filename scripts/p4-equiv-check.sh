@@ -20,7 +20,7 @@ mkdir -p "$tmp/base" "$tmp/head"
 git archive "$REV" | tar -x -C "$tmp/base"
 compile() {   # $1 = source root (the input path is relative, as p4-regen.sh gives it), $2 = output
     (cd "$1" && "$P4C" --arch v1model -o "$2/out.json" --p4runtime-files "$2/out.p4info.txt" \
-        pipeline.p4 2> >(grep -v 'txt format is being deprecated' >&2))
+        pipeline.p4 > "$2/p4c.log" 2>&1) || { cat "$2/p4c.log" >&2; echo "error: $P4C failed in $1" >&2; exit 1; }
 }
 compile "$tmp/base" "$tmp/base"
 compile "$PWD" "$tmp/head"
@@ -39,18 +39,19 @@ import json, re, sys
 located = re.compile(r'^(tbl_)?(%s)\d+(_\d+)?$' % sys.argv[3])
 def canon(path):
     seen = {}
-    def walk(v):
+    def name(v):
+        m = located.match(v)
+        if not m:
+            return v
+        key = v[len(m.group(1) or ''):]
+        seen.setdefault(key, 'LOC%d' % len(seen))
+        return (m.group(1) or '') + seen[key]
+    def walk(v):    # keys too: next_tables maps action names to tables
         if isinstance(v, dict):
-            return {k: walk(x) for k, x in v.items() if k != 'source_info'}
+            return {name(k): walk(x) for k, x in v.items() if k != 'source_info'}
         if isinstance(v, list):
             return [walk(x) for x in v]
-        if isinstance(v, str):
-            m = located.match(v)
-            if m:
-                key = v[len(m.group(1) or ''):]
-                seen.setdefault(key, 'LOC%d' % len(seen))
-                return (m.group(1) or '') + seen[key]
-        return v
+        return name(v) if isinstance(v, str) else v
     return walk(json.load(open(path))), len(seen)
 a, na = canon(sys.argv[1])
 b, nb = canon(sys.argv[2])
