@@ -14,12 +14,14 @@
  *
  * Names shared with the controller (tables, actions, parameters, counters, meters, the CPU port,
  * punt and drop reasons, widths) are read from the P4Info this program compiles to: the Java
- * constants in pipeconf/ are generated from it. Change them here only. docs/pipeline.md explains the
- * tables and what the controller writes into each.
+ * constants in pipeconf/ are generated from it. Change them in p4/include/ only. docs/pipeline.md
+ * explains the tables and what the controller writes into each.
  *
  * This file is the v1model glue: the lwAFTR logic every target shares is in p4/include/ (defs,
  * headers, parser states, the ingress control); p4/tna/lwaftr_tna.p4 and p4/t2na/lwaftr_t2na.p4
  * wrap the same logic for Tofino and Tofino 2 with the same table, action, counter and meter names.
+ * After a change: scripts/p4-regen.sh (bmv2 artifacts), and p4test on the Tofino programs
+ * (docs/pipeline.md, "Tofino").
  */
 #include <core.p4>
 /* The 2020 v1model lets counters and meters take a typed index: drop_stats is indexed by
