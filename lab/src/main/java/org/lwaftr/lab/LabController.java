@@ -303,21 +303,15 @@ public final class LabController implements AutoCloseable {
     /** @return the softwires with traffic on some target, in key order */
     private List<SoftwireStats> softwireTraffic() {
         var counters = onLane(programmer::counterIndexes);
-        Map<Softwire, long[]> sum = new TreeMap<>((a, b) -> a.key().compareTo(b.key()));
+        Map<Softwire, CounterValue[]> sum = new TreeMap<>((a, b) -> a.key().compareTo(b.key()));
         for (LabTarget t : targets) {
             if (t.isReady()) {
-                LabStats.softwires(t.device(), programmer.table(), counters).forEach((s, v) -> {
-                    long[] acc = sum.computeIfAbsent(s, k -> new long[4]);
-                    acc[0] += v[0].packets();
-                    acc[1] += v[0].bytes();
-                    acc[2] += v[1].packets();
-                    acc[3] += v[1].bytes();
-                });
+                LabStats.softwires(t.device(), programmer.table(), counters).forEach((s, v) -> sum.merge(s, v,
+                        (a, b) -> new CounterValue[] {a[0].plus(b[0]), a[1].plus(b[1])}));
             }
         }
         List<SoftwireStats> out = new ArrayList<>();
-        sum.forEach((s, v) -> out.add(new SoftwireStats(s, counters.getOrDefault(s.key().packed(), -1),
-                new CounterValue(v[0], v[1]), new CounterValue(v[2], v[3]))));
+        sum.forEach((s, v) -> out.add(new SoftwireStats(s, counters.getOrDefault(s.key().packed(), -1), v[0], v[1])));
         return out;
     }
 

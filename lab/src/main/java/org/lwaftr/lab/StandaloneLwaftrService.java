@@ -165,17 +165,15 @@ public final class StandaloneLwaftrService extends TableBackedService {
         if (s == null) {
             return Optional.empty();
         }
-        long dp = 0, db = 0, up = 0, ub = 0;
-        for (CounterValue[] v : controller.softwireCounters(key)) {
+        CounterValue down = new CounterValue(0, 0);
+        CounterValue up = new CounterValue(0, 0);
+        for (CounterValue[] v : controller.softwireCounters(key)) { // summed over the targets
             if (v != null) {
-                dp += v[0].packets();
-                db += v[0].bytes();
-                up += v[1].packets();
-                ub += v[1].bytes();
+                down = down.plus(v[0]);
+                up = up.plus(v[1]);
             }
         }
-        return Optional.of(new SoftwireStats(s, controller.counterIndex(key), new CounterValue(dp, db),
-                new CounterValue(up, ub)));
+        return Optional.of(new SoftwireStats(s, controller.counterIndex(key), down, up));
     }
 
     @Override
