@@ -49,7 +49,8 @@ public class SoftwiresWebResource extends LwaftrWebResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "listSoftwires",
-            summary = "One page of softwires in key order (IPv4 address, PSID), optionally filtered",
+            summary = "One page of softwires in key order (IPv4 address, PSID) or by lwB4 or BR, optionally"
+                    + " filtered",
             description = "Paged and filtered by the server, so a million softwires page like ten.")
     @ApiResponse(responseCode = "200", description = "The page and the number of softwires that match",
             content = @Content(schema = @Schema(ref = SCHEMAS + "SoftwirePage")))
@@ -65,8 +66,11 @@ public class SoftwiresWebResource extends LwaftrWebResource {
                          @QueryParam("offset") String offset,
                          @Parameter(description = "rows (default 100)",
                                  schema = @Schema(type = "integer", minimum = "0", maximum = "10000"))
-                         @QueryParam("limit") String limit) {
-        return json(SoftwireQuery.parse(ipv4, lwb4, br, offset, limit).run(service()).toJson());
+                         @QueryParam("limit") String limit,
+                         @Parameter(description = "order: ipv4 (key order, the default), lwb4 or br (then key)",
+                                 schema = @Schema(type = "string", allowableValues = {"ipv4", "lwb4", "br"}))
+                         @QueryParam("sort") String sort) {
+        return json(SoftwireQuery.parse(ipv4, lwb4, br, offset, limit, sort).run(service()).toJson());
     }
 
     /**

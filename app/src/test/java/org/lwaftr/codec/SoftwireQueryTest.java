@@ -36,6 +36,30 @@ public class SoftwireQueryTest {
     }
 
     @Test
+    public void sortsByLwb4OrBrThenKeyAndRefusesOtherOrders() {
+        FakeLwaftrService s = new FakeLwaftrService();
+        // lwB4 order differs from key order; an upper half with the top bit set sorts last (unsigned)
+        s.with(Samples.softwire("192.0.2.1", 1, "fd00::1", "2001:db8:ffff::2"),
+                Samples.softwire("192.0.2.1", 2, "2001:db8::9", "2001:db8:ffff::1"),
+                Samples.softwire("192.0.2.2", 1, "2001:db8::1", "2001:db8:ffff::2"));
+        List<String> byLwb4 = new java.util.ArrayList<>();
+        SoftwireQuery.parse(null, null, null, null, null, "lwb4").run(s).softwires()
+                .forEach(x -> byLwb4.add(x.lwb4().toString()));
+        assertEquals(List.of("2001:db8::1", "2001:db8::9", "fd00::1"), byLwb4);
+        SoftwireQuery.Page byBr = SoftwireQuery.parse(null, null, null, "1", "1", "br").run(s);
+        assertEquals(3, byBr.total());
+        assertEquals("second by BR: the first of BR ::2 in key order", 1, byBr.softwires().get(0).psid());
+        assertEquals("192.0.2.1", byBr.softwires().get(0).ipv4().toString());
+        assertEquals(2, SoftwireQuery.parse(null, null, null, null, null, " ipv4 ").run(s).softwires().get(1).psid());
+        try {
+            SoftwireQuery.parse(null, null, null, null, null, "psid");
+            org.junit.Assert.fail("an unknown order is refused");
+        } catch (InvalidInputException e) {
+            assertEquals("sort 'psid' is not one of ipv4, lwb4, br", e.getMessage());
+        }
+    }
+
+    @Test
     public void filtersCombine() {
         assertEquals(2, run(service, "192.0.2.1", null, null, null, null).size());
         assertEquals(2, run(service, null, "2001:db8::1", null, null, null).size());

@@ -32,9 +32,12 @@ public class SoftwiresListCommand extends LwaftrCommand {
     @Option(name = "--limit", description = "Rows to show (default 100, at most 10000)")
     String limit;
 
+    @Option(name = "--sort", description = "Order: ipv4 (key order, the default), lwb4 or br")
+    String sort;
+
     @Override
     protected void run() {
-        SoftwireQuery.Page page = SoftwireQuery.parse(ipv4, lwb4, br, offset, limit).run(service());
+        SoftwireQuery.Page page = SoftwireQuery.parse(ipv4, lwb4, br, offset, limit, sort).run(service());
         if (outputJson()) {
             printJson(page.toJson());
         } else {

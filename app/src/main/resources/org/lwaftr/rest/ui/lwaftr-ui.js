@@ -8,6 +8,7 @@ const PAGE = 50;
 const SHARING_PAGE = 20;
 const REFRESH = 2000;
 let offset = 0;
+let sort = 'ipv4'; // the server sorts (GET /softwires?sort=ipv4|lwb4|br), then pages
 let total = 0;
 let filter = {};
 let selected = null;   // {ipv4, psid} of the softwire whose counters are shown
@@ -56,7 +57,7 @@ function el(tag, text, cls) {
 }
 
 async function loadPage() {
-  const q = new URLSearchParams({ offset: String(offset), limit: String(PAGE) });
+  const q = new URLSearchParams({ offset: String(offset), limit: String(PAGE), sort });
   for (const [k, v] of Object.entries(filter)) {
     if (v) q.set(k, v);
   }
@@ -284,6 +285,17 @@ $('search').onsubmit = ev => {
   offset = 0;
   loadPage();
 };
+for (const b of document.querySelectorAll('button.sort')) {
+  b.onclick = () => {
+    sort = b.dataset.sort;
+    offset = 0;
+    for (const o of document.querySelectorAll('button.sort')) {
+      if (o === b) o.parentElement.setAttribute('aria-sort', 'ascending');
+      else o.parentElement.removeAttribute('aria-sort');
+    }
+    loadPage();
+  };
+}
 $('prev').onclick = () => { offset = Math.max(0, offset - PAGE); loadPage(); };
 $('next').onclick = () => { offset += PAGE; loadPage(); };
 $('edit').onsubmit = apply;
