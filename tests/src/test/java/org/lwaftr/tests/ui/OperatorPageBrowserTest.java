@@ -20,6 +20,7 @@ import org.lwaftr.config.DeviceSettings;
 import org.lwaftr.config.PortBinding;
 import org.lwaftr.config.PortRole;
 import org.lwaftr.config.SideSettings;
+import org.lwaftr.core.BindingChange;
 import org.lwaftr.core.PortSet;
 import org.lwaftr.core.Softwire;
 import org.onlab.packet.Ethernet;
@@ -149,6 +150,25 @@ public class OperatorPageBrowserTest {
         waitFor("page", "51–100 of 1000");
         // 16 softwires per address: rows 51..100 start at the 4th address
         assertEquals("198.51.100.3", firstColumn().get(0));
+    }
+
+    @Test
+    public void sortsByLwb4OnTheServer() {
+        // lwB4 2001:db8::1 sorts before every other (2001:db8:1::…), its address after them all
+        Softwire first = Softwire.of(Ip4Address.valueOf("203.0.113.9"), PortSet.of(6, 6, 1),
+                Ip6Address.valueOf("2001:db8::1"), BR);
+        lab.apply(List.of(BindingChange.add(first)));
+        try {
+            browser.findElement(By.cssSelector("button.sort[data-sort=lwb4]")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !firstColumn().isEmpty()
+                    && "203.0.113.9".equals(firstColumn().get(0)));
+            assertEquals("1–50 of 1001", browser.findElement(By.id("page")).getText());
+            browser.findElement(By.cssSelector("button.sort[data-sort=ipv4]")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !firstColumn().isEmpty()
+                    && "198.51.100.0".equals(firstColumn().get(0)));
+        } finally {
+            lab.apply(List.of(BindingChange.remove(first.key())));
+        }
     }
 
     @Test
