@@ -1,29 +1,28 @@
 package org.lwaftr.lab;
 
 import org.lwaftr.api.BindingRecord;
-import org.lwaftr.core.CounterValue;
 import org.lwaftr.api.LwaftrEvent;
 import org.lwaftr.api.LwaftrListener;
-import org.lwaftr.api.TableBackedService;
 import org.lwaftr.api.SoftwireStats;
+import org.lwaftr.api.TableBackedService;
 import org.lwaftr.config.DeviceSettings;
 import org.lwaftr.config.LwaftrPolicy;
 import org.lwaftr.core.BindingChange;
-import org.lwaftr.core.BindingTable;
 import org.lwaftr.core.BindingDiff;
+import org.lwaftr.core.BindingTable;
+import org.lwaftr.core.CounterValue;
 import org.lwaftr.core.Softwire;
 import org.lwaftr.core.SoftwireKey;
+import org.lwaftr.lab.p4rt.PiDevice;
 import org.lwaftr.store.BindingHistory;
 import org.lwaftr.store.EndedBinding;
 import org.lwaftr.store.SoftwireRecord;
 import org.onlab.packet.Ip4Address;
-import org.onlab.packet.Ip6Address;
 import org.onosproject.event.ListenerRegistry;
 import org.onosproject.net.DeviceId;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
@@ -178,17 +178,23 @@ public final class StandaloneLwaftrService extends TableBackedService {
 
     @Override
     public Map<String, CounterValue> puntCounters(DeviceId device) {
-        return target(device).filter(LabTarget::isReady).map(t -> LabStats.punts(t.device())).orElse(Map.of());
+        return readyCounters(device, LabStats::punts);
     }
 
     @Override
     public Map<String, CounterValue> dropCounters(DeviceId device) {
-        return target(device).filter(LabTarget::isReady).map(t -> LabStats.drops(t.device())).orElse(Map.of());
+        return readyCounters(device, LabStats::drops);
     }
 
     @Override
     public Map<String, CounterValue> filterCounters(DeviceId device) {
-        return target(device).filter(LabTarget::isReady).map(t -> LabStats.filters(t.device())).orElse(Map.of());
+        return readyCounters(device, LabStats::filters);
+    }
+
+    /** @return what {@code read} gives of the device's switch, or nothing while it is down */
+    private Map<String, CounterValue> readyCounters(DeviceId device,
+                                                    Function<PiDevice, Map<String, CounterValue>> read) {
+        return target(device).filter(LabTarget::isReady).map(t -> read.apply(t.device())).orElse(Map.of());
     }
 
     @Override
